@@ -1,0 +1,3 @@
+"""The distribution version."""
+
+__version__ = "0.1.0"

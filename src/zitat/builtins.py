@@ -1,0 +1,91 @@
+"""zitat's own pieces, registered through the same hooks as any third-party plugin."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from zitat.baselines import NullExtractor, QuotationMarkExtractor
+from zitat.gold.bundled import bundled_gold_dir, load_seeds, seeds_targets
+from zitat.io.jsonl import iter_documents, write_documents
+from zitat.plugins.components import Format, GoldSet
+from zitat.plugins.extractor import Extractor
+from zitat.plugins.hookspecs import hookimpl
+from zitat.schema import AnnotatedDocument
+
+
+@hookimpl
+def zitat_extractors() -> Sequence[type[Extractor]]:
+    """The two baselines."""
+    return [NullExtractor, QuotationMarkExtractor]
+
+
+def _seeds_available() -> str | None:
+    try:
+        bundled_gold_dir()
+    except FileNotFoundError as err:
+        return str(err)
+    return None
+
+
+@hookimpl
+def zitat_gold_sets() -> Sequence[GoldSet]:
+    """The bundled seed corpus."""
+    return [
+        GoldSet(
+            name="seeds",
+            description="Five German articles on the Blinken–Lavrov talks (Geneva, January "
+            "2022), hand-labelled: quotes, roles, speaker entities, stances.",
+            splits=("all",),
+            default_split="all",
+            version="1",
+            load=load_seeds,
+            targets=seeds_targets,
+            available=_seeds_available,
+            files=lambda split: [bundled_gold_dir() / "seeds.jsonl"],
+        )
+    ]
+
+
+def _read_prodigy(path: Path) -> Iterator[AnnotatedDocument]:
+    return iter_documents(path)
+
+
+def _write_prodigy(path: Path, docs: Iterable[AnnotatedDocument]) -> int:
+    return write_documents(path, docs)
+
+
+def _read_hf(path: Path) -> Iterator[AnnotatedDocument]:
+    from datasets import load_from_disk
+
+    from zitat.io.hf import from_dataset
+
+    return from_dataset(load_from_disk(str(path)))
+
+
+def _write_hf(path: Path, docs: Iterable[AnnotatedDocument]) -> int:
+    from zitat.io.hf import to_dataset
+
+    dataset = to_dataset(docs)
+    dataset.save_to_disk(str(path))
+    return len(dataset)
+
+
+@hookimpl
+def zitat_formats() -> Sequence[Format]:
+    """Prodigy JSONL and Hugging Face datasets saved to disk."""
+    return [
+        Format(
+            name="prodigy",
+            description="Prodigy-compatible JSONL, one task per document (zitat's own format)",
+            extensions=(".jsonl",),
+            read=_read_prodigy,
+            write=_write_prodigy,
+        ),
+        Format(
+            name="hf",
+            description="A Hugging Face dataset saved with save_to_disk (a folder)",
+            read=_read_hf,
+            write=_write_hf,
+        ),
+    ]

@@ -1,0 +1,1 @@
+"""The ``zitat`` command line."""

@@ -1,0 +1,37 @@
+"""Shared pieces of the command line: the console, JSON output, error handling."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+
+from zitat.errors import ZitatError
+
+__all__ = ["ZitatGroup", "console", "echo_json", "err_console"]
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def echo_json(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+class ZitatGroup(click.Group):
+    """A command group that turns zitat's own errors into a message and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ZitatError as err:
+            err_console.print(f"[bold red]error:[/] {err}", markup=True, soft_wrap=True)
+            sys.exit(2)
+        except KeyError as err:  # lookups by name (extractor, gold set, format)
+            message = err.args[0] if err.args else str(err)
+            err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+            sys.exit(2)

@@ -1,0 +1,30 @@
+"""Entry point of the ``zitat`` command."""
+
+from __future__ import annotations
+
+import click
+
+from zitat.__about__ import __version__
+from zitat.cli._common import ZitatGroup
+from zitat.cli.convert import convert
+from zitat.cli.gold import gold
+from zitat.cli.plugins import plugins_command
+
+
+@click.group(cls=ZitatGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="zitat")
+def cli() -> None:
+    """zitat: who said what in German news — quotes, speakers and stances.
+
+    Run `zitat bench run` to score every installed extractor on the bundled gold.
+    """
+
+
+cli.add_command(gold)
+cli.add_command(convert)
+cli.add_command(plugins_command)
+
+
+def main() -> None:
+    """Run the command line."""
+    cli()

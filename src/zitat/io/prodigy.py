@@ -1,0 +1,516 @@
+"""Documents with annotations as Prodigy tasks (one JSON object per document).
+
+A record has Prodigy's keys — ``text``, ``tokens``, ``spans``, ``relations``, ``meta``,
+``answer``, ``_input_hash``, ``_task_hash`` — plus a ``zitat`` key that Prodigy carries along
+untouched. ``spans`` holds every annotated stretch once, labelled by quote type (``DIRECT``,
+``INDIRECT`` …) or role (``CUE``, ``FRAME``, ``SPEAKER``, ``ADDRESSEE``), ``MENTION`` for entity
+mentions that are no speaker role and ``EVIDENCE`` for stance evidence. ``zitat`` holds the
+structure, pointing into ``spans`` by index: quotes (type, medium, parts, roles, entity,
+nesting), speaker entities, stances and sentence boundaries. ``relations`` repeats the quote
+structure as arcs so Prodigy's relations interface can show it; when a record has no ``zitat``
+key (plain Prodigy output) the structure is rebuilt from ``spans`` and ``relations``.
+The document id is ``meta["doc_id"]``; keys Prodigy adds (``_annotator_id``, ``_session_id`` …)
+are kept in ``Document.meta["prodigy"]`` and written back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from zitat.errors import ValidationError
+from zitat.io.hashing import input_hash, task_hash
+from zitat.schema import (
+    AnnotatedDocument,
+    Annotations,
+    Document,
+    Quote,
+    QuoteType,
+    Role,
+    Span,
+    SpeakerEntity,
+    Stance,
+    Token,
+)
+from zitat.text.offsets import TokenIndex
+from zitat.text.prepare import prepare
+
+__all__ = [
+    "EVIDENCE",
+    "FORMAT_VERSION",
+    "MENTION",
+    "SPAN_LABELS",
+    "document_to_record",
+    "record_to_document",
+]
+
+FORMAT_VERSION = 1
+MENTION = "MENTION"
+EVIDENCE = "EVIDENCE"
+QUOTE_LABELS: dict[str, QuoteType] = {t.value.upper(): t for t in QuoteType}
+ROLE_LABELS: dict[str, Role] = {r.value.upper(): r for r in Role}
+SPAN_LABELS: frozenset[str] = frozenset({*QUOTE_LABELS, *ROLE_LABELS, MENTION, EVIDENCE})
+PART = "PART"  # relation: first part of a quote -> a further part
+NESTED_IN = "NESTED_IN"  # relation: nested quote -> enclosing quote
+COREF = "COREF"  # relation: a mention -> the entity's first mention
+_KNOWN_KEYS = frozenset(
+    {"text", "tokens", "spans", "relations", "meta", "answer", "_input_hash", "_task_hash", "zitat"}
+)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+class _SpanTable:
+    """Collects spans once per (start, end, label) and hands out their indices."""
+
+    def __init__(self, index: TokenIndex) -> None:
+        self._index = index
+        self._keys: dict[tuple[int, int, str], int] = {}
+
+    def add(self, span: Span, label: str) -> int:
+        key = (span.start, span.end, label)
+        if key not in self._keys:
+            self._keys[key] = len(self._keys)
+        return self._keys[key]
+
+    def finish(self) -> tuple[list[dict[str, Any]], dict[int, int]]:
+        """The sorted span dicts and a map from insertion index to sorted position."""
+        ordered = sorted(self._keys, key=lambda k: (k[0], -k[1], k[2]))
+        spans = []
+        for start, end, label in ordered:
+            tok_start, tok_end = self._index.covering(Span(start, end))
+            spans.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "token_start": tok_start,
+                    "token_end": tok_end,
+                    "label": label,
+                }
+            )
+        position = {self._keys[k]: i for i, k in enumerate(ordered)}
+        return spans, position
+
+
+def document_to_record(doc: AnnotatedDocument) -> dict[str, Any]:
+    """The Prodigy task for one annotated document."""
+    document = prepare(doc.document)
+    ann = doc.annotations
+    table = _SpanTable(TokenIndex(document.tokens))
+
+    quotes_raw = []
+    for q in ann.quotes:
+        entry: dict[str, Any] = {
+            "id": q.id,
+            "type": q.type.value,
+            "medium": q.medium.value,
+            "spans": [table.add(s, q.type.value.upper()) for s in q.spans],
+        }
+        for role in Role:
+            entry[role.value] = [table.add(s, role.value.upper()) for s in q.role(role)]
+        entry["entity"] = q.entity
+        entry["parent"] = q.parent
+        quotes_raw.append(entry)
+
+    speaker_spans = {(s.start, s.end) for q in ann.quotes for s in q.speaker}
+    entities_raw = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "kind": e.kind.value,
+            "mentions": [
+                table.add(m, "SPEAKER" if (m.start, m.end) in speaker_spans else MENTION)
+                for m in e.mentions
+            ],
+            "external_id": e.external_id,
+        }
+        for e in ann.entities
+    ]
+    stances_raw = [
+        {
+            "target": s.target,
+            "polarity": s.polarity.value,
+            "quote": s.quote,
+            "entity": s.entity,
+            "evidence": [table.add(ev, EVIDENCE) for ev in s.evidence],
+        }
+        for s in ann.stances
+    ]
+    spans, pos = table.finish()
+
+    def remap(indices: Any) -> list[int]:
+        return [pos[i] for i in indices]
+
+    for entry in quotes_raw:
+        for key in ("spans", *(r.value for r in Role)):
+            entry[key] = remap(entry[key])
+    for entry in entities_raw:
+        entry["mentions"] = remap(entry["mentions"])
+    for entry in stances_raw:
+        entry["evidence"] = remap(entry["evidence"])
+
+    meta = dict(document.meta)
+    prodigy_extra = meta.pop("prodigy", None)
+    if "doc_id" in meta and meta["doc_id"] != document.id:
+        raise ValidationError(
+            "meta key 'doc_id' is reserved for the document id",
+            obj=f"Document {document.id!r}",
+            field="meta.doc_id",
+        )
+    meta["doc_id"] = document.id
+    record: dict[str, Any] = {
+        "text": document.text,
+        "meta": meta,
+        "tokens": [
+            {"text": t.text, "start": t.start, "end": t.end, "id": t.id, "ws": t.ws}
+            for t in document.tokens
+        ],
+        "spans": spans,
+        "relations": _relations(spans, quotes_raw, entities_raw),
+        "answer": "accept",
+        "zitat": {
+            "version": FORMAT_VERSION,
+            "sentences": [[s.start, s.end] for s in document.sentences],
+            "quotes": quotes_raw,
+            "entities": entities_raw,
+            "stances": stances_raw,
+        },
+    }
+    if isinstance(prodigy_extra, Mapping):
+        for key, value in prodigy_extra.items():
+            record.setdefault(key, value)
+    record["_input_hash"] = input_hash(record)
+    record["_task_hash"] = task_hash(record)
+    return record
+
+
+def _arc(spans: list[dict[str, Any]], head: int, child: int, label: str) -> dict[str, Any]:
+    head_span, child_span = spans[head], spans[child]
+    return {
+        "head": head_span["token_end"],
+        "child": child_span["token_end"],
+        "head_span": dict(head_span),
+        "child_span": dict(child_span),
+        "label": label,
+    }
+
+
+def _relations(
+    spans: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+    entities: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    first = {q["id"]: q["spans"][0] for q in quotes}
+    arcs = []
+    for q in quotes:
+        head = q["spans"][0]
+        arcs += [_arc(spans, head, part, PART) for part in q["spans"][1:]]
+        for role in Role:
+            arcs += [_arc(spans, head, i, role.value.upper()) for i in q[role.value]]
+        if q["parent"] is not None:
+            arcs.append(_arc(spans, head, first[q["parent"]], NESTED_IN))
+    for e in entities:
+        arcs += [_arc(spans, e["mentions"][0], m, COREF) for m in e["mentions"][1:]]
+    return arcs
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _require(record: Mapping[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
+    if key not in record:
+        raise ValidationError("missing", obj="record", field=key)
+    value = record[key]
+    if not isinstance(value, kind):
+        raise ValidationError(
+            f"expected {_kind(kind)}, got {type(value).__name__}", obj="record", field=key
+        )
+    return value
+
+
+def _kind(kind: type | tuple[type, ...]) -> str:
+    names = {list: "a list", dict: "an object", str: "a string", int: "an integer"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _read_tokens(raw: Any, text: str) -> tuple[Token, ...]:
+    if not isinstance(raw, list):
+        raise ValidationError("expected a list", obj="record", field="tokens")
+    tokens = []
+    for i, t in enumerate(raw):
+        where = f"tokens[{i}]"
+        if not isinstance(t, dict):
+            raise ValidationError("expected an object", obj="record", field=where)
+        try:
+            start, end = int(t["start"]), int(t["end"])
+            tok_text = t.get("text", text[start:end])
+            tok_id = int(t.get("id", i))
+            ws = bool(t.get("ws", end < len(text) and text[end : end + 1].isspace()))
+        except (KeyError, TypeError, ValueError) as err:
+            raise ValidationError(f"bad token: {err!r}", obj="record", field=where) from None
+        tokens.append(Token(text=tok_text, start=start, end=end, id=tok_id, ws=ws))
+    return tuple(tokens)
+
+
+def _read_spans(raw: Any, index: TokenIndex, text: str) -> list[tuple[Span, str]]:
+    if not isinstance(raw, list):
+        raise ValidationError("expected a list", obj="record", field="spans")
+    spans = []
+    for i, s in enumerate(raw):
+        where = f"spans[{i}]"
+        if not isinstance(s, dict):
+            raise ValidationError("expected an object", obj="record", field=where)
+        for key in ("start", "end", "label"):
+            if key not in s:
+                raise ValidationError("missing", obj="record", field=f"{where}.{key}")
+        label = s["label"]
+        if label not in SPAN_LABELS:
+            raise ValidationError(
+                f"unknown label {label!r}; expected one of: {', '.join(sorted(SPAN_LABELS))}",
+                obj="record",
+                field=f"{where}.label",
+            )
+        try:
+            span = Span(s["start"], s["end"])
+        except ValidationError as err:
+            raise err.inside("record", where) from None
+        if span.end > len(text):
+            raise ValidationError(
+                f"span {span.start}-{span.end} lies outside the text (length {len(text)})",
+                obj="record",
+                field=f"{where}.end",
+            )
+        if "token_start" in s or "token_end" in s:
+            expected = index.covering(span)
+            for key, want in zip(("token_start", "token_end"), expected, strict=True):
+                if key in s and s[key] != want:
+                    raise ValidationError(
+                        f"{key} {s[key]!r} disagrees with the character offsets "
+                        f"{span.start}-{span.end}, which give {key} {want} "
+                        "(token_end is inclusive, end is exclusive)",
+                        obj="record",
+                        field=f"{where}.{key}",
+                    )
+        spans.append((span, label))
+    return spans
+
+
+def _indices(
+    value: Any, spans: Sequence[tuple[Span, str]], where: str, labels: Iterable[str] | None = None
+) -> tuple[Span, ...]:
+    if not isinstance(value, list):
+        raise ValidationError("expected a list of span indices", obj="record", field=where)
+    allowed = None if labels is None else frozenset(labels)
+    out = []
+    for i, idx in enumerate(value):
+        if not isinstance(idx, int) or not 0 <= idx < len(spans):
+            raise ValidationError(
+                f"span index {idx!r} does not exist (record has {len(spans)} spans)",
+                obj="record",
+                field=f"{where}[{i}]",
+            )
+        span, label = spans[idx]
+        if allowed is not None and label not in allowed:
+            raise ValidationError(
+                f"span {idx} is labelled {label!r}, expected {' or '.join(sorted(allowed))}",
+                obj="record",
+                field=f"{where}[{i}]",
+            )
+        out.append(span)
+    return tuple(out)
+
+
+def _structured(z: Mapping[str, Any], spans: Sequence[tuple[Span, str]]) -> Annotations:
+    version = z.get("version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise ValidationError(
+            f"format version {version!r} is not supported (this zitat reads {FORMAT_VERSION})",
+            obj="record",
+            field="zitat.version",
+        )
+    quotes = []
+    for i, q in enumerate(_list(z, "quotes")):
+        where = f"zitat.quotes[{i}]"
+        _object(q, where)
+        try:
+            qtype = QuoteType(q.get("type"))
+        except ValueError:
+            raise ValidationError(
+                f"unknown label {q.get('type')!r}; expected one of: "
+                + ", ".join(t.value for t in QuoteType),
+                obj="record",
+                field=f"{where}.type",
+            ) from None
+        roles = {
+            r.value: _indices(q.get(r.value, []), spans, f"{where}.{r.value}", [r.value.upper()])
+            for r in Role
+        }
+        quotes.append(
+            _build(
+                Quote,
+                where,
+                id=q.get("id"),
+                spans=_indices(q.get("spans"), spans, f"{where}.spans", [qtype.value.upper()]),
+                type=qtype,
+                medium=q.get("medium", "speech"),
+                entity=q.get("entity"),
+                parent=q.get("parent"),
+                **roles,
+            )
+        )
+    entities = []
+    for i, e in enumerate(_list(z, "entities")):
+        where = f"zitat.entities[{i}]"
+        _object(e, where)
+        entities.append(
+            _build(
+                SpeakerEntity,
+                where,
+                id=e.get("id"),
+                name=e.get("name"),
+                kind=e.get("kind", "person"),
+                mentions=_indices(
+                    e.get("mentions", []), spans, f"{where}.mentions", ["SPEAKER", MENTION]
+                ),
+                external_id=e.get("external_id"),
+            )
+        )
+    stances = []
+    for i, s in enumerate(_list(z, "stances")):
+        where = f"zitat.stances[{i}]"
+        _object(s, where)
+        stances.append(
+            _build(
+                Stance,
+                where,
+                target=s.get("target"),
+                polarity=s.get("polarity"),
+                quote=s.get("quote"),
+                entity=s.get("entity"),
+                evidence=_indices(s.get("evidence", []), spans, f"{where}.evidence", [EVIDENCE]),
+            )
+        )
+    annotations: Annotations = _build(
+        Annotations, "zitat", quotes=quotes, entities=entities, stances=stances
+    )
+    return annotations
+
+
+def _list(z: Mapping[str, Any], key: str) -> list[Any]:
+    value = z.get(key, [])
+    if not isinstance(value, list):
+        raise ValidationError("expected a list", obj="record", field=f"zitat.{key}")
+    return value
+
+
+def _object(value: Any, where: str) -> None:
+    if not isinstance(value, dict):
+        raise ValidationError("expected an object", obj="record", field=where)
+
+
+def _build(factory: Any, where: str, /, **kwargs: Any) -> Any:
+    try:
+        return factory(**kwargs)
+    except ValidationError as err:
+        raise err.inside("record", where) from None
+
+
+def _from_relations(record: Mapping[str, Any], spans: Sequence[tuple[Span, str]]) -> Annotations:
+    """Rebuild quotes from plain Prodigy spans and relation arcs (no ``zitat`` key)."""
+    by_key = {(s.start, s.end, label): i for i, (s, label) in enumerate(spans)}
+    arcs: list[tuple[int, int, str]] = []
+    for i, rel in enumerate(record.get("relations") or []):
+        where = f"relations[{i}]"
+        try:
+            h, c = rel["head_span"], rel["child_span"]
+            head = by_key[(h["start"], h["end"], h["label"])]
+            child = by_key[(c["start"], c["end"], c["label"])]
+            label = rel["label"]
+        except (KeyError, TypeError):
+            raise ValidationError(
+                "relation must name a head_span and child_span listed in spans, and a label",
+                obj="record",
+                field=where,
+            ) from None
+        arcs.append((head, child, label))
+    parts = {c for h, c, label in arcs if label == PART}
+    heads = [i for i, (_, label) in enumerate(spans) if label in QUOTE_LABELS and i not in parts]
+    ids = {h: f"q{n + 1}" for n, h in enumerate(heads)}
+    quotes = []
+    for h in heads:
+        label = spans[h][1]
+        members = [h] + [c for hh, c, lab in arcs if hh == h and lab == PART]
+        roles = {
+            r.value: tuple(spans[c][0] for hh, c, lab in arcs if hh == h and lab == r.value.upper())
+            for r in Role
+        }
+        parent = next((ids.get(c) for hh, c, lab in arcs if hh == h and lab == NESTED_IN), None)
+        quotes.append(
+            _build(
+                Quote,
+                f"spans[{h}]",
+                id=ids[h],
+                spans=tuple(spans[m][0] for m in members),
+                type=QUOTE_LABELS[label],
+                parent=parent,
+                **roles,
+            )
+        )
+    annotations: Annotations = _build(Annotations, "relations", quotes=quotes)
+    return annotations
+
+
+def record_to_document(record: Any, *, fallback_id: str = "doc") -> AnnotatedDocument:
+    """Read one Prodigy task into an :class:`AnnotatedDocument`, validating everything.
+
+    Raises :class:`~zitat.errors.ValidationError` naming the field at fault.
+    """
+    if not isinstance(record, dict):
+        raise ValidationError(f"expected a JSON object, got {type(record).__name__}", obj="record")
+    text = _require(record, "text", str)
+    meta = record.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise ValidationError("expected an object", obj="record", field="meta")
+    meta = dict(meta)
+    doc_id = meta.pop("doc_id", None) or fallback_id
+    if not isinstance(doc_id, str):
+        doc_id = str(doc_id)
+    extra = {k: v for k, v in record.items() if k not in _KNOWN_KEYS}
+    if extra:
+        meta["prodigy"] = extra
+    z = record.get("zitat")
+    if z is not None and not isinstance(z, dict):
+        raise ValidationError("expected an object", obj="record", field="zitat")
+    sentences: tuple[Span, ...] = ()
+    if z is not None and "sentences" in z:
+        sentences = _read_sentences(z["sentences"], text)
+    tokens = _read_tokens(record["tokens"], text) if "tokens" in record else ()
+    document = Document(id=doc_id, text=text, meta=meta, tokens=tokens, sentences=sentences)
+    document = prepare(document) if not document.tokens else document
+    spans = _read_spans(record.get("spans", []), TokenIndex(document.tokens), text)
+    annotations = _structured(z, spans) if z is not None else _from_relations(record, spans)
+    return AnnotatedDocument(document, annotations)
+
+
+def _read_sentences(raw: Any, text: str) -> tuple[Span, ...]:
+    if not isinstance(raw, list):
+        raise ValidationError("expected a list", obj="record", field="zitat.sentences")
+    out = []
+    for i, pair in enumerate(raw):
+        where = f"zitat.sentences[{i}]"
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise ValidationError("expected [start, end]", obj="record", field=where)
+        try:
+            span = Span(pair[0], pair[1])
+        except ValidationError as err:
+            raise err.inside("record", where) from None
+        if span.end > len(text):
+            raise ValidationError(
+                f"span {span.start}-{span.end} lies outside the text (length {len(text)})",
+                obj="record",
+                field=where,
+            )
+        out.append(span)
+    return tuple(out)

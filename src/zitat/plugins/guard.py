@@ -1,0 +1,251 @@
+"""Running an extractor so that no document and no plugin can take a run down.
+
+Each document is extracted on its own. An exception, a result that is not valid
+:class:`~zitat.schema.Annotations` for the document (wrong type, span outside the text,
+unknown label) or — when isolated — a document that runs past the timeout becomes a failed
+:class:`Outcome`; the run goes on. Isolation runs the extractor in worker processes (forked,
+so the extractor is built once per worker); a worker that hangs is killed and replaced.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Literal
+
+from zitat.errors import ValidationError
+from zitat.plugins.extractor import Extractor
+from zitat.schema import AnnotatedDocument, Annotations, Document
+
+__all__ = ["Outcome", "WorkerStats", "check_output", "run_extractor"]
+
+Status = Literal["ok", "error", "timeout", "invalid"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one document."""
+
+    index: int
+    doc_id: str
+    status: Status
+    annotations: Annotations | None
+    seconds: float
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True)
+class WorkerStats:
+    """Peak resident memory a worker added while extracting (MiB), summed over workers."""
+
+    peak_mb: float
+
+
+def check_output(doc: Document, output: object, extractor: str) -> Annotations:
+    """Validate an extractor's result for ``doc`` or raise :class:`ValidationError`."""
+    if not isinstance(output, Annotations):
+        raise ValidationError(
+            f"extract() returned {type(output).__name__}, expected zitat.schema.Annotations",
+            obj=f"Extractor {extractor!r}",
+            field="extract",
+        )
+    AnnotatedDocument(doc, output)  # checks every span against the text
+    return output
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return 0.0
+
+
+def _extract_one(extractor: Extractor, doc: Document) -> tuple[Status, Any, float, str | None]:
+    start = time.perf_counter()
+    try:
+        output = extractor.extract(doc)
+    except Exception as err:
+        return "error", None, time.perf_counter() - start, _describe(err)
+    elapsed = time.perf_counter() - start
+    try:
+        return "ok", check_output(doc, output, extractor.name), elapsed, None
+    except ValidationError as err:
+        return "invalid", None, elapsed, str(err)
+
+
+def _describe(err: BaseException) -> str:
+    frames = traceback.extract_tb(err.__traceback__)
+    where = f" ({frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+    return f"{type(err).__name__}: {err}{where}"
+
+
+def _worker(conn: Connection, factory: Callable[[], Extractor]) -> None:
+    try:
+        extractor = factory()
+    except Exception as err:
+        conn.send(("init", _describe(err)))
+        return
+    base = _rss_mb()
+    conn.send(("ready", None))
+    while True:
+        item = conn.recv()
+        if item is None:
+            break
+        index, doc = item
+        status, output, seconds, error = _extract_one(extractor, doc)
+        try:
+            conn.send(("done", (index, status, output, seconds, error)))
+        except Exception as err:  # an unpicklable result
+            conn.send(("done", (index, "invalid", None, seconds, _describe(err))))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    conn.send(("stats", max(0.0, peak - base)))
+
+
+class _Worker:
+    def __init__(self, factory: Callable[[], Extractor]) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker, args=(child, factory), daemon=True)
+        self.process.start()
+        child.close()
+        kind, payload = self.conn.recv() if self.conn.poll(120) else ("init", "start timed out")
+        if kind != "ready":
+            self.stop(kill=True)
+            raise RuntimeError(f"extractor could not start: {payload}")
+        self.busy: tuple[int, Document, float] | None = None
+
+    def send(self, index: int, doc: Document) -> None:
+        self.conn.send((index, doc))
+        self.busy = (index, doc, time.monotonic())
+
+    def stop(self, *, kill: bool = False) -> float:
+        peak = 0.0
+        if not kill:
+            try:
+                self.conn.send(None)
+                if self.conn.poll(10):
+                    kind, payload = self.conn.recv()
+                    if kind == "stats":
+                        peak = float(payload)
+            except (OSError, EOFError):
+                pass
+        self.process.kill() if kill else self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+        return peak
+
+
+def run_extractor(
+    extractor_cls: type[Extractor],
+    docs: Iterable[Document],
+    *,
+    config: Mapping[str, Any] | None = None,
+    timeout: float | None = 60.0,
+    jobs: int = 1,
+    isolate: bool = True,
+    stats: list[WorkerStats] | None = None,
+) -> Iterator[Outcome]:
+    """Extract every document, yielding one :class:`Outcome` each (in completion order).
+
+    The configuration is validated up front (a bad configuration raises). With
+    ``isolate=False`` the extractor runs in this process and ``timeout`` is not enforced.
+    Raises RuntimeError if the extractor cannot even be constructed.
+    """
+    extractor_cls.make_config(config)
+
+    def factory() -> Extractor:
+        return extractor_cls(config)
+
+    if not isolate:
+        extractor = factory()
+        for index, doc in enumerate(docs):
+            status, output, seconds, error = _extract_one(extractor, doc)
+            yield Outcome(index, doc.id, status, output, seconds, error)
+        return
+    yield from _run_isolated(factory, docs, timeout=timeout, jobs=max(1, jobs), stats=stats)
+
+
+def _run_isolated(
+    factory: Callable[[], Extractor],
+    docs: Iterable[Document],
+    *,
+    timeout: float | None,
+    jobs: int,
+    stats: list[WorkerStats] | None,
+) -> Iterator[Outcome]:
+    pending = iter(enumerate(docs))
+    workers = [_Worker(factory) for _ in range(jobs)]
+    peak = 0.0
+    try:
+        for w in workers:
+            _feed(w, pending)
+        while any(w.busy for w in workers):
+            busy = [w for w in workers if w.busy]
+            ready = wait([w.conn for w in busy], timeout=_next_deadline(busy, timeout))
+            for worker in busy:
+                assert worker.busy is not None
+                index, doc, started = worker.busy
+                w = worker
+                if w.conn in ready:
+                    try:
+                        _, (i, status, output, seconds, error) = w.conn.recv()
+                    except (EOFError, OSError):
+                        status, output, error, i = "error", None, "worker process died", index
+                        seconds = time.monotonic() - started
+                        w = _replace(w, factory)
+                        workers[workers.index(worker)] = w
+                    yield Outcome(i, doc.id, status, output, seconds, error)
+                    w.busy = None
+                    _feed(w, pending)
+                elif timeout is not None and time.monotonic() - started > timeout:  # hung
+                    yield Outcome(
+                        index,
+                        doc.id,
+                        "timeout",
+                        None,
+                        time.monotonic() - started,
+                        f"no result within {timeout:g} s; the worker was stopped",
+                    )
+                    w.busy = None
+                    new = _replace(w, factory)
+                    workers[workers.index(w)] = new
+                    _feed(new, pending)
+    finally:
+        for w in workers:
+            peak += w.stop(kill=w.busy is not None)
+        if stats is not None:
+            stats.append(WorkerStats(peak_mb=peak))
+
+
+def _replace(worker: _Worker, factory: Callable[[], Extractor]) -> _Worker:
+    worker.stop(kill=True)
+    return _Worker(factory)
+
+
+def _feed(worker: _Worker, pending: Iterator[tuple[int, Document]]) -> None:
+    item = next(pending, None)
+    if item is not None:
+        worker.send(*item)
+
+
+def _next_deadline(busy: list[_Worker], timeout: float | None) -> float | None:
+    if timeout is None:
+        return None
+    now = time.monotonic()
+    return max(
+        0.0,
+        min(started + timeout - now for _, _, started in (w.busy for w in busy if w.busy)) + 0.01,
+    )
