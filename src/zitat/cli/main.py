@@ -6,9 +6,11 @@ import click
 
 from zitat.__about__ import __version__
 from zitat.cli._common import ZitatGroup
+from zitat.cli.bench import bench
 from zitat.cli.convert import convert
 from zitat.cli.gold import gold
 from zitat.cli.plugins import plugins_command
+from zitat.cli.show import show
 
 
 @click.group(cls=ZitatGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,9 +22,11 @@ def cli() -> None:
     """
 
 
+cli.add_command(bench)
 cli.add_command(gold)
 cli.add_command(convert)
 cli.add_command(plugins_command)
+cli.add_command(show)
 
 
 def main() -> None:

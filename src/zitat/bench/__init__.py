@@ -1,0 +1,1 @@
+"""The benchmark harness: run extractors over gold, score, save and report."""

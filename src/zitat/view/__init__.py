@@ -1,0 +1,1 @@
+"""Pictures of results: the HTML error-analysis view of one document."""
