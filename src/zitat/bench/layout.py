@@ -2,7 +2,8 @@
 
 A run folder holds ``results.json`` (the versioned result, see docs/results.md),
 ``predictions/<extractor>.jsonl`` (Prodigy JSONL, one record per document the extractor
-handled), ``per_document.parquet`` (one row per extractor × document) and ``report.md``.
+handled; ``<extractor>.given-quotes.jsonl`` for stances on the gold quotes),
+``per_document.parquet`` (one row per extractor × document) and ``report.md``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ class RunLayout:
     def predictions(self, extractor: str) -> Path:
         return self.root / "predictions" / f"{extractor}.jsonl"
 
+    def stance_predictions(self, extractor: str) -> Path:
+        """Stances an extractor gave for the gold quotes (the "given quotes" setting)."""
+        return self.root / "predictions" / f"{extractor}.given-quotes.jsonl"
+
     def prediction_files(self) -> dict[str, Path]:
         folder = self.root / "predictions"
-        return {p.stem: p for p in sorted(folder.glob("*.jsonl"))} if folder.is_dir() else {}
+        if not folder.is_dir():
+            return {}
+        return {p.stem: p for p in sorted(folder.glob("*.jsonl")) if ".given-quotes" not in p.name}

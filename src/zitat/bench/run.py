@@ -110,8 +110,11 @@ def bench_run(
             jobs=settings.jobs,
             isolate=settings.isolate,
             advance=progress.advance,
+            targets=gold.targets,
         )
         write_documents(layout.predictions(name), run.predictions)
+        if run.stance_predictions is not None:
+            write_documents(layout.stance_predictions(name), run.stance_predictions)
         runs.append(run)
         progress.end_extractor(run)
 
@@ -139,9 +142,7 @@ def bench_run(
             "configs": settings.configs,
         },
         "extractors": [s.result for s in scored],
-        "paired_tests": paired_tests(
-            scored, docs, n_boot=settings.n_boot, seed=settings.seed
-        ),
+        "paired_tests": paired_tests(scored, docs, n_boot=settings.n_boot, seed=settings.seed),
         "plugin_failures": [
             {"plugin": f.plugin, "stage": f.stage, "error": f.error} for f in plugins.failures
         ],

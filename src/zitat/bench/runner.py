@@ -9,7 +9,7 @@ from typing import Any
 
 from zitat.plugins import Extractor, run_extractor
 from zitat.plugins.guard import WorkerStats
-from zitat.schema import AnnotatedDocument, Annotations
+from zitat.schema import AnnotatedDocument, Annotations, TargetInventory, Task
 
 __all__ = ["DocumentFailure", "ExtractorRun", "run_one"]
 
@@ -38,6 +38,7 @@ class ExtractorRun:
     tokens: int = 0
     peak_memory_mb: float | None = None
     error: str | None = None  # the extractor could not run at all
+    stance_predictions: list[AnnotatedDocument] | None = None  # on the gold quotes
 
     def speed(self) -> dict[str, float | None]:
         """Documents and tokens per second of extraction time, and peak memory."""
@@ -61,6 +62,7 @@ def run_one(
     jobs: int = 1,
     isolate: bool = True,
     advance: Callable[[], None] = lambda: None,
+    targets: TargetInventory | None = None,
 ) -> ExtractorRun:
     """Extract every gold document with ``cls``; failures are recorded, never raised."""
     run = ExtractorRun(
@@ -82,6 +84,7 @@ def run_one(
             jobs=jobs,
             isolate=isolate,
             stats=stats,
+            targets=targets,
         ):
             advance()
             run.extract_seconds += outcome.seconds
@@ -97,8 +100,38 @@ def run_one(
     run.wall_seconds = time.perf_counter() - started
     run.peak_memory_mb = stats[0].peak_mb if stats else None
     run.predictions = [AnnotatedDocument(gold[i].document, outputs[i]) for i in sorted(outputs)]
+    if Task.STANCES in cls.tasks and run.error is None:
+        run.stance_predictions = _stances_on_gold_quotes(cls, gold, config, targets, run)
     run.failures.sort(key=lambda f: f.doc_id)
     return run
+
+
+def _stances_on_gold_quotes(
+    cls: type[Extractor],
+    gold: Sequence[AnnotatedDocument],
+    config: dict[str, Any] | None,
+    targets: TargetInventory | None,
+    run: ExtractorRun,
+) -> list[AnnotatedDocument] | None:
+    """Stances the extractor gives for the gold quotes (None if it cannot take given quotes).
+
+    Runs in this process; a document that fails is recorded like any other failure.
+    """
+    extractor = cls(config)
+    extractor.use_targets(targets)
+    out: list[AnnotatedDocument] = []
+    for g in gold:
+        given = g.annotations.with_(stances=())
+        try:
+            annotations = extractor.extract_stances(g.document, given)
+            out.append(AnnotatedDocument(g.document, annotations))
+        except NotImplementedError:
+            return None
+        except Exception as err:
+            run.failures.append(
+                DocumentFailure(g.id, "error", f"extract_stances: {type(err).__name__}: {err}")
+            )
+    return out
 
 
 def _config_dict(cls: type[Extractor], config: dict[str, Any] | None) -> dict[str, Any]:

@@ -51,6 +51,8 @@ def load_saved_run(run_dir: str | Path, *, allow_changed_gold: bool = False) -> 
         for p in predictions:
             if p.id not in by_id:
                 raise InputError(f"{path}: document {p.id!r} is not in the gold")
+        given = layout.stance_predictions(entry["name"])
+        stance_predictions = read_documents(given)[0] if given.is_file() else None
         speed = entry.get("speed") or {}
         runs.append(
             ExtractorRun(
@@ -65,6 +67,7 @@ def load_saved_run(run_dir: str | Path, *, allow_changed_gold: bool = False) -> 
                 tokens=sum(len(by_id[p.id].document.tokens) for p in predictions),
                 peak_memory_mb=speed.get("peak_memory_mb"),
                 error=entry.get("error"),
+                stance_predictions=stance_predictions,
             )
         )
     return SavedRun(layout, results, docs, runs)

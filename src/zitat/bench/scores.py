@@ -53,7 +53,14 @@ def score_extractor(
     if run.error or not scored_tasks:
         result.update(scores={}, intervals={}, tables={})
         return ScoredExtractor(run, scored_tasks, result)
-    scores = score_corpus(gold, run.predictions, tasks=scored_tasks, n_boot=n_boot, seed=seed)
+    scores = score_corpus(
+        gold,
+        run.predictions,
+        tasks=scored_tasks,
+        n_boot=n_boot,
+        seed=seed,
+        stance_pred=run.stance_predictions,
+    )
     data = scores.to_dict()
     result.update(
         scores=data.get("main", {}),

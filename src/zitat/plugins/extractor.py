@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from zitat.errors import ValidationError
-from zitat.schema import Annotations, Document, Task
+from zitat.schema import Annotations, Document, TargetInventory, Task
 
 __all__ = ["Extractor", "NoConfig", "Resources"]
 
@@ -58,36 +60,50 @@ class Extractor(ABC):
 
     def __init__(self, config: Mapping[str, Any] | None = None) -> None:
         self.config = self.make_config(config)
+        self.targets: TargetInventory | None = None
+
+    def use_targets(self, targets: TargetInventory | None) -> None:
+        """Receive the stance target inventory of the corpus before extracting.
+
+        The harness calls this with the gold set's inventory; stance extractors use
+        ``self.targets``, others can ignore it.
+        """
+        self.targets = targets
 
     @classmethod
     def make_config(cls, config: Mapping[str, Any] | None) -> Any:
-        """Validate ``config`` against :attr:`Config`; unknown or ill-typed options raise."""
+        """Validate ``config`` against :attr:`Config`; unknown or ill-typed options raise.
+
+        Errors are :class:`~zitat.errors.ValidationError` naming the extractor and the option.
+        """
+        where = f"Extractor {getattr(cls, 'name', cls.__name__)!r} config"
+        if config is not None and not isinstance(config, Mapping):
+            raise ValidationError(
+                f"expected a mapping of options, got {type(config).__name__}", obj=where
+            )
+        if not dataclasses.is_dataclass(cls.Config):
+            raise ValidationError(f"{cls.__name__}.Config is not a dataclass", obj=where)
         options = dict(config or {})
         known = {f.name: f for f in dataclasses.fields(cls.Config)}
+        hints = _type_hints(cls.Config)
         for key, value in options.items():
             if key not in known:
                 raise ValidationError(
                     f"unknown option; {cls.name} takes: {', '.join(known) or 'no options'}",
-                    obj=f"Extractor {cls.name!r} config",
+                    obj=where,
                     field=key,
                 )
-            expected = known[key].type
-            default = known[key].default
-            if (
-                default is not dataclasses.MISSING
-                and default is not None
-                and not isinstance(value, type(default))
-                and not (isinstance(default, float) and isinstance(value, int))
-            ):
+            expected = hints.get(key, known[key].type)
+            if not _conforms(value, expected, known[key].default):
                 raise ValidationError(
-                    f"expected {type(default).__name__} ({expected}), got {value!r}",
-                    obj=f"Extractor {cls.name!r} config",
-                    field=key,
+                    f"expected {_type_name(expected)}, got {value!r}", obj=where, field=key
                 )
         try:
             return cls.Config(**options)
         except (TypeError, ValueError) as err:
-            raise ValidationError(str(err), obj=f"Extractor {cls.name!r} config") from None
+            if isinstance(err, ValidationError):
+                raise err.inside(where) from None
+            raise ValidationError(str(err), obj=where) from None
 
     @abstractmethod
     def extract(self, doc: Document) -> Annotations:
@@ -97,6 +113,71 @@ class Extractor(ABC):
         """Annotate several documents; the result must equal calling :meth:`extract` on each."""
         return [self.extract(doc) for doc in docs]
 
+    def extract_stances(self, doc: Document, annotations: Annotations) -> Annotations:
+        """Stances for quotes that are given (the harness's "gold quotes" setting).
+
+        ``annotations`` holds the gold quotes and entities without stances; return them with
+        stances added. Only extractors whose tasks include ``stances`` need to override this.
+        """
+        raise NotImplementedError(f"{self.name} does not take given quotes")
+
     def config_dict(self) -> dict[str, Any]:
         """The effective configuration, for result files."""
         return dataclasses.asdict(self.config)
+
+
+def _type_hints(config_cls: type[Any]) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(config_cls)
+    except Exception:  # an annotation that cannot be resolved: fall back to defaults
+        return {}
+
+
+def _conforms(value: Any, hint: Any, default: Any) -> bool:
+    """True if ``value`` fits the annotation ``hint`` (or, unresolved, the default's type)."""
+    if isinstance(hint, str):  # unresolved annotation: judge by the default
+        if default is dataclasses.MISSING or default is None:
+            return True
+        return _conforms(value, type(default), dataclasses.MISSING)
+    if hint is Any or hint is object:
+        return True
+    if hint is None or hint is type(None):
+        return value is None
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Literal:
+        return any(value == a and type(value) is type(a) for a in args)
+    if origin in (typing.Union, types.UnionType):
+        return any(_conforms(value, a, dataclasses.MISSING) for a in args)
+    if origin is typing.ClassVar:
+        return False
+    if origin is not None:
+        if not isinstance(origin, type) or not isinstance(value, origin):
+            return False
+        value = typing.cast(Any, value)
+        if origin is tuple and args and args[-1] is not Ellipsis:
+            return len(value) == len(args) and all(
+                _conforms(v, a, dataclasses.MISSING) for v, a in zip(value, args, strict=True)
+            )
+        if origin in (tuple, list, set, frozenset) and args:
+            return all(_conforms(v, args[0], dataclasses.MISSING) for v in value)
+        if origin is dict and len(args) == 2:
+            return all(
+                _conforms(k, args[0], dataclasses.MISSING)
+                and _conforms(v, args[1], dataclasses.MISSING)
+                for k, v in value.items()
+            )
+        return True
+    if not isinstance(hint, type):
+        return True  # a typing construct we do not check (TypeVar, NewType, ...)
+    if isinstance(value, bool) and hint is not bool and not issubclass(hint, bool):
+        return hint in (object,)
+    if hint is float:
+        return isinstance(value, int | float)
+    return isinstance(value, hint)
+
+
+def _type_name(hint: Any) -> str:
+    if isinstance(hint, type):
+        return hint.__name__
+    return str(hint).replace("typing.", "")

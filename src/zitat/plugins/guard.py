@@ -9,6 +9,7 @@ so the extractor is built once per worker); a worker that hangs is killed and re
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import resource
@@ -21,7 +22,7 @@ from typing import Any, Literal
 
 from zitat.errors import ValidationError
 from zitat.plugins.extractor import Extractor
-from zitat.schema import AnnotatedDocument, Annotations, Document
+from zitat.schema import AnnotatedDocument, Annotations, Document, TargetInventory
 
 __all__ = ["Outcome", "WorkerStats", "check_output", "run_extractor"]
 
@@ -59,7 +60,21 @@ def check_output(doc: Document, output: object, extractor: str) -> Annotations:
             obj=f"Extractor {extractor!r}",
             field="extract",
         )
-    AnnotatedDocument(doc, output)  # checks every span against the text
+    try:
+        rebuilt = Annotations(  # re-runs every value object's checks (labels, ids, references)
+            quotes=tuple(dataclasses.replace(q) for q in output.quotes),
+            entities=tuple(dataclasses.replace(e) for e in output.entities),
+            stances=tuple(dataclasses.replace(s) for s in output.stances),
+        )
+    except ValidationError as err:
+        raise err.inside(f"Extractor {extractor!r}", "extract") from None
+    except Exception as err:  # objects that are not what their class promises
+        raise ValidationError(
+            f"malformed annotations: {type(err).__name__}: {err}",
+            obj=f"Extractor {extractor!r}",
+            field="extract",
+        ) from None
+    AnnotatedDocument(doc, rebuilt)  # checks every span against the text
     return output
 
 
@@ -75,7 +90,9 @@ def _extract_one(extractor: Extractor, doc: Document) -> tuple[Status, Any, floa
     start = time.perf_counter()
     try:
         output = extractor.extract(doc)
-    except Exception as err:
+    except ValidationError as err:  # the extractor tried to build invalid annotations
+        return "invalid", None, time.perf_counter() - start, _describe(err)
+    except (Exception, SystemExit) as err:
         return "error", None, time.perf_counter() - start, _describe(err)
     elapsed = time.perf_counter() - start
     try:
@@ -93,7 +110,7 @@ def _describe(err: BaseException) -> str:
 def _worker(conn: Connection, factory: Callable[[], Extractor]) -> None:
     try:
         extractor = factory()
-    except Exception as err:
+    except (Exception, SystemExit) as err:
         conn.send(("init", _describe(err)))
         return
     base = _rss_mb()
@@ -119,11 +136,22 @@ class _Worker:
         self.process = ctx.Process(target=_worker, args=(child, factory), daemon=True)
         self.process.start()
         child.close()
-        kind, payload = self.conn.recv() if self.conn.poll(120) else ("init", "start timed out")
+        kind, payload = "init", "start timed out"
+        try:
+            if self.conn.poll(120):
+                kind, payload = self.conn.recv()
+        except (EOFError, OSError):
+            kind, payload = "init", f"worker process died while starting{self.exit_note()}"
         if kind != "ready":
             self.stop(kill=True)
             raise RuntimeError(f"extractor could not start: {payload}")
         self.busy: tuple[int, Document, float] | None = None
+
+    def exit_note(self) -> str:
+        """`` (exit code N)`` once the process has ended, else empty."""
+        self.process.join(1)
+        code = self.process.exitcode
+        return "" if code is None else f" (exit code {code})"
 
     def send(self, index: int, doc: Document) -> None:
         self.conn.send((index, doc))
@@ -157,20 +185,27 @@ def run_extractor(
     jobs: int = 1,
     isolate: bool = True,
     stats: list[WorkerStats] | None = None,
+    targets: TargetInventory | None = None,
 ) -> Iterator[Outcome]:
     """Extract every document, yielding one :class:`Outcome` each (in completion order).
 
     The configuration is validated up front (a bad configuration raises). With
     ``isolate=False`` the extractor runs in this process and ``timeout`` is not enforced.
+    ``targets`` (the corpus's stance target inventory) is handed to each extractor instance.
     Raises RuntimeError if the extractor cannot even be constructed.
     """
     extractor_cls.make_config(config)
 
     def factory() -> Extractor:
-        return extractor_cls(config)
+        extractor = extractor_cls(config)
+        extractor.use_targets(targets)
+        return extractor
 
     if not isolate:
-        extractor = factory()
+        try:
+            extractor = factory()
+        except Exception as err:
+            raise RuntimeError(f"extractor could not start: {_describe(err)}") from err
         for index, doc in enumerate(docs):
             status, output, seconds, error = _extract_one(extractor, doc)
             yield Outcome(index, doc.id, status, output, seconds, error)
@@ -187,9 +222,11 @@ def _run_isolated(
     stats: list[WorkerStats] | None,
 ) -> Iterator[Outcome]:
     pending = iter(enumerate(docs))
-    workers = [_Worker(factory) for _ in range(jobs)]
+    workers: list[_Worker] = []
     peak = 0.0
     try:
+        for _ in range(jobs):
+            workers.append(_Worker(factory))
         for w in workers:
             _feed(w, pending)
         while any(w.busy for w in workers):
@@ -203,7 +240,9 @@ def _run_isolated(
                     try:
                         _, (i, status, output, seconds, error) = w.conn.recv()
                     except (EOFError, OSError):
-                        status, output, error, i = "error", None, "worker process died", index
+                        note = w.exit_note()
+                        status, output, i = "error", None, index
+                        error = f"worker process died{note}; a new one was started"
                         seconds = time.monotonic() - started
                         w = _replace(w, factory)
                         workers[workers.index(worker)] = w

@@ -1,7 +1,8 @@
 """The hooks a zitat plugin can implement.
 
-A plugin is a module (or object) with functions decorated ``@zitat.hookimpl`` and named as
-below, published through the ``zitat`` entry-point group::
+A plugin is a module (or object) with functions decorated ``@hookimpl`` (``from
+zitat.plugins import hookimpl``) and named as below, published through the ``zitat``
+entry-point group::
 
     [project.entry-points.zitat]
     myplugin = "my_package.plugin"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import inspect
 import os
 import traceback
 from collections.abc import Callable, Iterable
@@ -18,11 +20,15 @@ from zitat.errors import PluginError
 from zitat.plugins import hookspecs
 from zitat.plugins.components import Format, GoldSet, Metric
 from zitat.plugins.extractor import Extractor
+from zitat.schema import Task
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginFailure", "PluginInfo", "Plugins"]
 
 ENTRY_POINT_GROUP = "zitat"
-BUILTIN_MODULES: tuple[tuple[str, str], ...] = (("builtins", "zitat.builtins"),)
+BUILTIN_MODULES: tuple[tuple[str, str], ...] = (
+    ("builtins", "zitat.builtins"),
+    ("wikinews", "zitat.wikinews_plugin"),
+)
 T = TypeVar("T")
 
 
@@ -112,7 +118,10 @@ class Plugins:
         )
         if self.strict:
             raise PluginError(str(failure)) from err
-        self.failures.append(failure)
+        if not any(
+            (f.plugin, f.stage, f.error) == (plugin, stage, failure.error) for f in self.failures
+        ):
+            self.failures.append(failure)
 
     def _load(
         self,
@@ -125,9 +134,14 @@ class Plugins:
         try:
             plugin = loader()
             self._pm.register(plugin, name=name)
-        except Exception as err:
+        except (Exception, SystemExit) as err:
             self.fail(name, "load", err)
             return
+        try:
+            self._check_hooks(name, plugin)
+        except PluginError:
+            self._pm.unregister(plugin)
+            raise
         dist = entry_point.dist if entry_point is not None else None
         self._info[name] = PluginInfo(
             name=name,
@@ -135,6 +149,24 @@ class Plugins:
             version=dist.version if dist is not None else (_own_version() if builtin else None),
             builtin=builtin,
         )
+
+    def _check_hooks(self, name: str, plugin: object) -> None:
+        """Report hooks zitat does not know (typos) and plugins that implement no hook."""
+        callers = self._pm.get_hookcallers(plugin) or []
+        unknown = sorted(c.name for c in callers if not c.has_spec())
+        if unknown:
+            known = ", ".join(sorted(_hook_names()))
+            self.fail(
+                name,
+                "load",
+                TypeError(f"implements unknown hook(s) {', '.join(unknown)}; known: {known}"),
+            )
+        elif not callers:
+            self.fail(
+                name,
+                "load",
+                TypeError("implements no zitat hook (are the functions marked @hookimpl?)"),
+            )
 
     def register(self, plugin: ModuleType | object, name: str) -> None:
         """Register a plugin object directly (for tests and notebooks)."""
@@ -154,12 +186,15 @@ class Plugins:
                     continue
                 if not isinstance(items, list | tuple):
                     raise TypeError(f"{hook_name} must return a list, got {type(items).__name__}")
-                for item in items:
+                for i, item in enumerate(items):
                     if not _is_kind(item, kind):
-                        raise TypeError(f"{hook_name} returned {item!r}, not a {kind}")
-                    results.append((plugin, item))
-            except Exception as err:
+                        raise TypeError(
+                            f"{hook_name} returned {item!r} at [{i}], not a {_kind_name(kind)}"
+                        )
+            except (Exception, SystemExit) as err:
                 self.fail(plugin, hook_name, err)
+                continue
+            results.extend((plugin, item) for item in items)
         return results
 
     def extractors(self) -> dict[str, type[Extractor]]:
@@ -228,14 +263,33 @@ def _is_kind(item: Any, kind: type | tuple[type, ...]) -> bool:
     return isinstance(item, kind)
 
 
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join("class" if k is type else k.__name__ for k in kinds)
+
+
+def _hook_names() -> list[str]:
+    return [n for n in dir(hookspecs) if n.startswith("zitat_")]
+
+
 def _check_extractor_class(cls: Any) -> None:
     if not (isinstance(cls, type) and issubclass(cls, Extractor)):
         raise TypeError(f"{cls!r} is not a subclass of zitat.plugins.Extractor")
     name = getattr(cls, "name", None)
     if not isinstance(name, str) or not name or name != name.strip():
         raise TypeError(f"{cls.__name__} needs a non-empty string class attribute 'name'")
-    if not cls.tasks:
+    if inspect.isabstract(cls):
+        missing = ", ".join(sorted(getattr(cls, "__abstractmethods__", ())))
+        raise TypeError(f"extractor {name!r} does not implement {missing}")
+    tasks = getattr(cls, "tasks", None)
+    if not isinstance(tasks, frozenset | set | tuple | list) or not tasks:
         raise TypeError(f"extractor {name!r} declares no tasks")
+    bad = [t for t in tasks if not isinstance(t, Task)]
+    if bad:
+        known = ", ".join(t.value for t in Task)
+        raise TypeError(f"extractor {name!r} declares unknown task(s) {bad!r}; known: {known}")
+    if not dataclasses.is_dataclass(cls.Config):
+        raise TypeError(f"extractor {name!r}: Config must be a dataclass")
 
 
 def _own_version() -> str:
