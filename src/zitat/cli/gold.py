@@ -64,7 +64,7 @@ def stats(path: Path, as_json: bool) -> None:
         f"{counts['stances']} stances"
     )
     columns = ["tokens", "sentences", "quotes", "entities", "mentions", "stances"]
-    docs.add_column("document")
+    docs.add_column("document", no_wrap=True)
     for c in columns:
         docs.add_column(c, justify="right")
     for doc_id, row in counts["by_document"].items():
@@ -89,3 +89,41 @@ def stats(path: Path, as_json: bool) -> None:
         for name, n in counts[key].items():
             table.add_row(name, str(n))
         console.print(table)
+
+
+@gold.command()
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of the texts, <doc_id>.txt.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Gold JSONL to write (Prodigy tasks, one per document).",
+)
+@click.option(
+    "--stances",
+    type=click.Path(path_type=Path),
+    help="Also write the stances as Prodigy choice tasks here.",
+)
+@click.option(
+    "--targets",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Target inventory the stances must use.",
+)
+def build(
+    source: Path, corpus: Path, out: Path, stances: Path | None, targets: Path | None
+) -> None:
+    """Build gold JSONL from hand-written YAML files with text anchors (see gold/README.md)."""
+    from zitat.gold.anchors import write_gold
+
+    write_gold(source, corpus, out, stances, targets)
+    bundle = load_gold_path(out)
+    console.print(
+        f"wrote {len(bundle.documents)} documents to {out}"
+        + (f" and stance tasks to {stances}" if stances else "")
+    )
