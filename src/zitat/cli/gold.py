@@ -108,22 +108,19 @@ def stats(path: Path, as_json: bool) -> None:
 @click.option(
     "--stances",
     type=click.Path(path_type=Path),
-    help="Also write the stances as Prodigy choice tasks here.",
+    required=True,
+    help="Where to write the stances as Prodigy choice tasks.",
 )
 @click.option(
     "--targets",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
     help="Target inventory the stances must use.",
 )
-def build(
-    source: Path, corpus: Path, out: Path, stances: Path | None, targets: Path | None
-) -> None:
+def build(source: Path, corpus: Path, out: Path, stances: Path, targets: Path) -> None:
     """Build gold JSONL from hand-written YAML files with text anchors (see gold/README.md)."""
     from zitat.gold.anchors import write_gold
 
     write_gold(source, corpus, out, stances, targets)
     bundle = load_gold_path(out)
-    console.print(
-        f"wrote {len(bundle.documents)} documents to {out}"
-        + (f" and stance tasks to {stances}" if stances else "")
-    )
+    console.print(f"wrote {len(bundle.documents)} documents to {out}, stance tasks to {stances}")
