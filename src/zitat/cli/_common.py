@@ -13,8 +13,9 @@ from zitat.errors import ZitatError
 
 __all__ = ["ZitatGroup", "console", "echo_json", "err_console"]
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# Piped output (CI logs, files) gets room for the wide comparison tables.
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 160)
 
 
 def echo_json(data: Any) -> None:

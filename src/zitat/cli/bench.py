@@ -45,14 +45,26 @@ def print_comparison(results: dict[str, Any]) -> None:
     table_data = comparison_table(results)
     gold = results["gold"]
     title = f"{gold['spec']} — {gold['scored_documents']} documents"
-    table = Table(title=title, caption="± half the 95% bootstrap interval; ★ best per column")
+    # With the intervals the table needs about 16 columns per metric; on a narrow terminal
+    # show the scores alone rather than cells cut to "0.9…".
+    names = [name for name, _, _ in table_data.rows] or ["extractor"]
+    wide = max(map(len, names)) + 16 * len(table_data.metrics) + 12 <= console.width
+    caption = (
+        "± half the 95% bootstrap interval; ★ best per column"
+        if wide
+        else "★ best per column; 95% intervals: `zitat bench report` or a wider terminal"
+    )
+    table = Table(title=title, caption=caption)
     table.add_column("extractor", no_wrap=True)
     for _, header in table_data.metrics:
-        table.add_column(header, justify="right")
-    table.add_column("docs/s", justify="right")
+        table.add_column(header, justify="right", no_wrap=False, min_width=5)
+    table.add_column("docs/s", justify="right", no_wrap=True)
     for name, cells, speed in table_data.rows:
-        texts = [f"[bold green]{c.text()} ★[/]" if c.best else c.text() for c in cells]
-        table.add_row(name, *texts, speed)
+        texts = []
+        for c in cells:
+            text = c.text() if wide or c.value is None else f"{c.value:.3f}"
+            texts.append(f"[bold green]{text} ★[/]" if c.best else text)
+        table.add_row(name, *texts, speed.removesuffix("/s"))
     console.print(table)
     for entry in results["extractors"]:
         if entry.get("error"):

@@ -10,6 +10,7 @@ from zitat.cli.bench import bench
 from zitat.cli.convert import convert
 from zitat.cli.gold import gold
 from zitat.cli.plugins import plugins_command
+from zitat.cli.scaffold import plugin_group
 from zitat.cli.show import show
 
 
@@ -26,6 +27,7 @@ cli.add_command(bench)
 cli.add_command(gold)
 cli.add_command(convert)
 cli.add_command(plugins_command)
+cli.add_command(plugin_group)
 cli.add_command(show)
 
 

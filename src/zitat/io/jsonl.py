@@ -50,13 +50,12 @@ class ReadReport:
         return not self.skipped
 
 
-def iter_records(path: str | Path) -> Iterator[tuple[int, Any]]:
-    """Yield ``(line_number, parsed_json)`` for each non-blank line, streaming.
+def _lines(path: Path) -> Iterator[tuple[int, Any, ValidationError | None]]:
+    """Yield ``(line_number, parsed_json, None)`` or ``(line_number, None, error)`` per line.
 
-    Raises :class:`InputError` for a missing, empty or non-UTF-8 file, and
-    :class:`ValidationError` (with file and line) for a line that is not JSON.
+    A line that is not JSON is yielded as an error instead of raised, so a lenient reader
+    can go on with the next line (a generator that raises is finished).
     """
-    path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     if path.stat().st_size == 0:
@@ -77,13 +76,31 @@ def iter_records(path: str | Path) -> Iterator[tuple[int, Any]]:
                 continue
             seen_any = True
             try:
-                yield number, json.loads(line)
+                record = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ValidationError(
-                    f"malformed JSON: {err.msg} at column {err.colno}", source=path, line=number
-                ) from None
+                yield (
+                    number,
+                    None,
+                    ValidationError(
+                        f"malformed JSON: {err.msg} at column {err.colno}", source=path, line=number
+                    ),
+                )
+                continue
+            yield number, record, None
     if not seen_any:
         raise InputError(f"{path}: the file has no records (only blank lines)")
+
+
+def iter_records(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """Yield ``(line_number, parsed_json)`` for each non-blank line, streaming.
+
+    Raises :class:`InputError` for a missing, empty or non-UTF-8 file, and
+    :class:`ValidationError` (with file and line) for a line that is not JSON.
+    """
+    for number, record, error in _lines(Path(path)):
+        if error is not None:
+            raise error
+        yield number, record
 
 
 def iter_parsed(
@@ -93,18 +110,14 @@ def iter_parsed(
     lenient: bool,
     report: ReadReport | None,
 ) -> Iterator[T]:
+    """Parse each record with ``parse``; in lenient mode skip bad ones into ``report``."""
     path = Path(path)
-    records = iter_records(path)
-    while True:
-        try:
-            number, record = next(records)
-        except StopIteration:
-            return
-        except ValidationError as err:  # malformed JSON on one line
+    for number, record, error in _lines(path):
+        if error is not None:  # malformed JSON on one line
             if not lenient:
-                raise
+                raise error
             if report is not None:
-                report.skipped.append(Problem(str(path), err.line or 0, str(err)))
+                report.skipped.append(Problem(str(path), number, str(error)))
             continue
         try:
             item = parse(record, number)

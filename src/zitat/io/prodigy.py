@@ -274,8 +274,8 @@ def _read_spans(raw: Any, index: TokenIndex, text: str) -> list[tuple[Span, str]
             )
         try:
             span = Span(s["start"], s["end"])
-        except ValidationError as err:
-            raise err.inside("record", where) from None
+        except ValidationError as err:  # name the record's own key, not Span's
+            raise ValidationError(err.message, obj="record", field=f"{where}.{err.field}") from None
         if span.end > len(text):
             raise ValidationError(
                 f"span {span.start}-{span.end} lies outside the text (length {len(text)})",
@@ -283,7 +283,10 @@ def _read_spans(raw: Any, index: TokenIndex, text: str) -> list[tuple[Span, str]
                 field=f"{where}.end",
             )
         if "token_start" in s or "token_end" in s:
-            expected = index.covering(span)
+            try:
+                expected = index.covering(span)
+            except ValidationError as err:
+                raise ValidationError(err.message, obj="record", field=where) from None
             for key, want in zip(("token_start", "token_end"), expected, strict=True):
                 if key in s and s[key] != want:
                     raise ValidationError(
@@ -505,7 +508,7 @@ def _read_sentences(raw: Any, text: str) -> tuple[Span, ...]:
         try:
             span = Span(pair[0], pair[1])
         except ValidationError as err:
-            raise err.inside("record", where) from None
+            raise ValidationError(err.message, obj="record", field=where) from None
         if span.end > len(text):
             raise ValidationError(
                 f"span {span.start}-{span.end} lies outside the text (length {len(text)})",

@@ -113,9 +113,12 @@ def _answer(record: Any, _number: int) -> StanceAnswer | None:
     meta = record.get("meta")
     if not isinstance(meta, Mapping) or not meta.get("doc_id") or not meta.get("target"):
         raise ValidationError("needs meta.doc_id and meta.target", obj="choice task", field="meta")
-    if record.get("answer", "accept") != "accept":
-        return None  # rejected or ignored in Prodigy: no decision
+    answer = record.get("answer")
     accept = record.get("accept")
+    if answer is None and not accept:
+        return None  # not answered yet (a task made with all_targets)
+    if answer not in (None, "accept"):
+        return None  # rejected or ignored in Prodigy: no decision
     options = {NO_STANCE, *(p.value for p in Polarity)}
     if not isinstance(accept, list) or len(accept) != 1 or accept[0] not in options:
         raise ValidationError(

@@ -9,6 +9,7 @@ so the extractor is built once per worker); a worker that hangs is killed and re
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import os
@@ -107,6 +108,14 @@ def _describe(err: BaseException) -> str:
     return f"{type(err).__name__}: {err}{where}"
 
 
+def _warm_up(extractor: Extractor) -> None:
+    """One call on a tiny document so lazy loading is not timed as the first document's."""
+    from zitat.text.prepare import make_document
+
+    with contextlib.suppress(Exception):
+        extractor.extract(make_document("warm-up", "Sie sagte: „Ja.“ Er sagte, es sei gut."))
+
+
 def _worker(conn: Connection, factory: Callable[[], Extractor]) -> None:
     try:
         extractor = factory()
@@ -114,6 +123,7 @@ def _worker(conn: Connection, factory: Callable[[], Extractor]) -> None:
         conn.send(("init", _describe(err)))
         return
     base = _rss_mb()
+    _warm_up(extractor)
     conn.send(("ready", None))
     while True:
         item = conn.recv()
@@ -189,12 +199,13 @@ def run_extractor(
 ) -> Iterator[Outcome]:
     """Extract every document, yielding one :class:`Outcome` each (in completion order).
 
-    The configuration is validated up front (a bad configuration raises). With
+    The configuration is validated when this is called (a bad configuration raises
+    :class:`~zitat.errors.ValidationError` before any worker starts). With
     ``isolate=False`` the extractor runs in this process and ``timeout`` is not enforced.
     ``targets`` (the corpus's stance target inventory) is handed to each extractor instance.
     Raises RuntimeError if the extractor cannot even be constructed.
     """
-    extractor_cls.make_config(config)
+    extractor_cls.make_config(config)  # raises now, not at the first next()
 
     def factory() -> Extractor:
         extractor = extractor_cls(config)
@@ -202,15 +213,19 @@ def run_extractor(
         return extractor
 
     if not isolate:
-        try:
-            extractor = factory()
-        except Exception as err:
-            raise RuntimeError(f"extractor could not start: {_describe(err)}") from err
-        for index, doc in enumerate(docs):
-            status, output, seconds, error = _extract_one(extractor, doc)
-            yield Outcome(index, doc.id, status, output, seconds, error)
-        return
-    yield from _run_isolated(factory, docs, timeout=timeout, jobs=max(1, jobs), stats=stats)
+        return _run_here(factory, docs)
+    return _run_isolated(factory, docs, timeout=timeout, jobs=max(1, jobs), stats=stats)
+
+
+def _run_here(factory: Callable[[], Extractor], docs: Iterable[Document]) -> Iterator[Outcome]:
+    try:
+        extractor = factory()
+    except Exception as err:
+        raise RuntimeError(f"extractor could not start: {_describe(err)}") from err
+    _warm_up(extractor)
+    for index, doc in enumerate(docs):
+        status, output, seconds, error = _extract_one(extractor, doc)
+        yield Outcome(index, doc.id, status, output, seconds, error)
 
 
 def _run_isolated(

@@ -11,7 +11,9 @@ from zitat.schema.span import Span
 __all__ = ["split_sentences"]
 
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*\Z)", re.DOTALL)
-_ONLY_CLOSERS = re.compile(r"[\"'“”‘’»«›‹)\]]+")
+_CLOSERS = "\"'“”‘’»«›‹)\\]"
+_ONLY_CLOSERS = re.compile(f"[{_CLOSERS}]+")
+_LEADING_CLOSERS = re.compile(f"[{_CLOSERS}]+(?=\\s)")
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +51,15 @@ def split_sentences(text: str) -> tuple[Span, ...]:
                     sentences.append(Span(para.start + at, para.start + at + len(rest)))
                 break
             start, end = para.start + found, para.start + found + len(stripped)
-            if (
-                sentences
-                and _ONLY_CLOSERS.fullmatch(stripped)
-                and sentences[-1].start >= para.start
-            ):
-                # pysbd cuts a closing quotation mark off the sentence it ends; put it back
-                start = sentences.pop().start
-            sentences.append(Span(start, end))
             cursor = found + len(stripped)
+            if sentences and sentences[-1].start >= para.start:
+                # pysbd cuts a closing quotation mark off the sentence it ends (`."` and `.«`
+                # before a space); put it back
+                if _ONLY_CLOSERS.fullmatch(stripped):
+                    start = sentences.pop().start
+                elif lead := _LEADING_CLOSERS.match(stripped):
+                    previous = sentences.pop()
+                    sentences.append(Span(previous.start, start + lead.end()))
+                    start += len(stripped) - len(stripped[lead.end() :].lstrip())
+            sentences.append(Span(start, end))
     return tuple(sentences)
