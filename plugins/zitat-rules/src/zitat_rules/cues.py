@@ -1,0 +1,274 @@
+"""Cue words: reporting verbs (with auxiliaries and separated particles), nouns and markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from .lexicon import ReportingVerb, reporting_verbs, resolve_reporting_verb, separable_particles
+from .morph import finite_forms
+from .view import TextView
+
+__all__ = [
+    "AUX",
+    "CLAUSE_END",
+    "Cue",
+    "find_verb_cues",
+    "reporting_word",
+]
+
+# Forms of haben/sein/werden and modals that join a participle or infinitive into the cue.
+AUX: frozenset[str] = frozenset(
+    [
+        "hat",
+        "hatte",
+        "hatten",
+        "haben",
+        "habe",
+        "hätte",
+        "hätten",
+        "ist",
+        "war",
+        "waren",
+        "sind",
+        "sei",
+        "seien",
+        "wäre",
+        "wird",
+        "wurde",
+        "wurden",
+        "werden",
+        "würde",
+        "würden",
+        "worden",
+        "will",
+        "wollte",
+        "wollten",
+        "soll",
+        "sollte",
+        "sollten",
+        "kann",
+        "konnte",
+        "könne",
+        "könnte",
+        "muss",
+        "musste",
+    ]
+)
+CLAUSE_END: frozenset[str] = frozenset(
+    {",", ".", ":", ";", "!", "?", "„", "“", "»", "«", '"', "(", ")", "–", "—"}
+)
+# Lower-case words that simplemma maps to a reporting verb but that are rarely one here.
+_NOT_VERBS: frozenset[str] = frozenset(
+    [
+        "meine",
+        "meinen",
+        "meiner",
+        "meines",
+        "meinem",
+        "bitte",
+        "danke",
+        "weise",
+        "angaben",
+        "aussagen",
+        "rufen",
+        "zeigen",
+        "zeigt",
+        "zeigte",
+        "zeigten",
+        "gezeigt",
+        "nennen",
+        "rate",
+        "rat",
+        "sprechen",
+        "laut",
+        "nach",
+        "gegen",
+        "gilt",
+        "galt",
+        "gelten",
+        "stellen",
+        "stellt",
+        "stellte",
+        "stellten",
+        "gestellt",
+        "halten",
+        "hält",
+        "hielt",
+        "hielten",
+        "gehalten",
+        "hin",
+    ]
+)
+
+
+_PRESENT_PARTICIPLE = ("nde", "nden", "nder", "ndes", "ndem")
+_ATTRIBUTIVE: frozenset[str] = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "kein",
+        "keine",
+        "keinen",
+        "keiner",
+        "dieser",
+        "diese",
+        "diesen",
+        "diesem",
+        "dieses",
+        "vom",
+        "zum",
+        "zur",
+        "im",
+        "am",
+        "beim",
+        "ihre",
+        "ihren",
+        "ihrer",
+        "seine",
+        "seinen",
+        "seiner",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting verb in the text: its tokens (finite, auxiliaries, particle) and entry."""
+
+    tokens: tuple[int, ...]
+    head: int
+    verb: ReportingVerb
+
+
+@lru_cache(maxsize=1)
+def _gate() -> tuple[frozenset[str], frozenset[str]]:
+    """Finite forms of every lexicon verb and its base, and the lemmas and bases themselves."""
+    lemmas: set[str] = set()
+    for v in reporting_verbs():
+        lemmas.add(v.lemma)
+        lemmas.add(v.base)
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms.update(finite_forms(lemma))
+    return frozenset(forms), frozenset(lemmas)
+
+
+@lru_cache(maxsize=65536)
+def _candidate(word: str) -> bool:
+    """True if the lower-case ``word`` deserves a full reporting-verb look-up."""
+    if len(word) < 3 or word in AUX or word in _NOT_VERBS or not word.isalpha():
+        return False
+    return word not in separable_particles() and _may_report(word)
+
+
+def _may_report(word: str) -> bool:
+    """Cheap pre-check: could ``word`` be a form of a lexicon verb at all?"""
+    forms, lemmas = _gate()
+    if word in forms:
+        return True
+    lemma = simplemma.lemmatize(word, lang="de")
+    if lemma in lemmas:
+        return True
+    return any(word.startswith(p) and word[len(p) :] in forms for p in ("zu",)) or (
+        "zu" in word[1:] and word.endswith("en")
+    )
+
+
+@lru_cache(maxsize=65536)
+def reporting_word(word: str, particle: str | None = None) -> ReportingVerb | None:
+    """The reporting verb a lower-case word (with a separated particle) stands for."""
+    if not word.isalpha() or word in _NOT_VERBS or len(word) < 3:
+        return None
+    if not _may_report(word):
+        return None
+    return resolve_reporting_verb(word, particle)
+
+
+def _particle_for(view: TextView, i: int, hi: int) -> int | None:
+    """Index of a separable particle closing the clause of the verb at ``i``, if any."""
+    particles = separable_particles()
+    words = view.words
+    for j in range(i + 1, hi):
+        w = words[j]
+        if w in CLAUSE_END:
+            if j > i + 1 and words[j - 1] in particles:
+                return j - 1
+            return None
+        if w == "und" and j > i + 1 and words[j - 1] in particles:
+            return j - 1
+    if hi > i + 1 and words[hi - 1] in particles:
+        return hi - 1
+    return None
+
+
+def find_verb_cues(view: TextView, lo: int, hi: int) -> list[Cue]:
+    """Reporting verbs in tokens ``lo..hi`` (exclusive), with auxiliaries and particles."""
+    words = view.words
+    cues: list[Cue] = []
+    taken: set[int] = set()
+    for i in range(lo, hi):
+        w = words[i]
+        if not w[:1].islower() or not _candidate(w) or i in taken:
+            continue
+        low = w
+        if low.endswith(_PRESENT_PARTICIPLE) or (i > lo and words[i - 1].lower() in _ATTRIBUTIVE):
+            continue  # "drohender", "die geforderten Reformen": adjectives, not verbs
+        verb = None
+        toks = [i]
+        p = _particle_for(view, i, hi)
+        if p is not None:
+            verb = reporting_word(low, words[p])
+            if verb is not None:
+                toks.append(p)
+        if verb is None and i > lo and words[i - 1] in separable_particles():
+            # particle written before a participle/infinitive: "bekannt gegeben"
+            verb = reporting_word(low, words[i - 1])
+            if verb is not None:
+                toks.append(i - 1)
+        if verb is None:
+            verb = reporting_word(low)
+        if verb is None:
+            continue
+        if verb.reflexive and i + 1 < hi and words[i + 1] == "sich":
+            toks.append(i + 1)
+        # auxiliary: the finite verb before a participle/infinitive in the same clause
+        for j in range(i - 1, max(lo, i - 8) - 1, -1):
+            wj = words[j]
+            if wj in CLAUSE_END or wj == "und":
+                break
+            if wj.lower() in AUX:
+                toks.append(j)
+                break
+        for j in range(i + 1, min(hi, i + 3)):
+            if words[j].lower() in {
+                "worden",
+                "habe",
+                "hat",
+                "hatte",
+                "haben",
+                "hätten",
+                "wurde",
+                "werde",
+                "wird",
+                "sei",
+                "ist",
+            }:
+                toks.append(j)
+            else:
+                break
+        taken.update(toks)
+        cues.append(Cue(tuple(sorted(toks)), i, verb))
+    return cues

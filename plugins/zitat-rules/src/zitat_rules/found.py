@@ -1,0 +1,38 @@
+"""The mutable working form of a quotation while the rules build it (token indices)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from zitat.schema import Medium, QuoteType
+
+__all__ = ["Found"]
+
+
+@dataclass(slots=True)
+class Found:
+    """A quotation under construction: character spans of content and roles.
+
+    ``speaker_key`` names the speaker mention (its first span) for entity resolution;
+    ``parent`` is the index of the enclosing quotation in the pipeline's list.
+    """
+
+    spans: list[tuple[int, int]]
+    type: QuoteType
+    medium: Medium = Medium.SPEECH
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    frame: list[tuple[int, int]] = field(default_factory=list)
+    speaker: list[tuple[int, int]] = field(default_factory=list)
+    addressee: list[tuple[int, int]] = field(default_factory=list)
+    parent: int | None = None
+    inherited: bool = False  # speaker copied from an earlier quotation
+    verb_medium: str | None = None
+    partial: bool = False  # a quoted phrase inside a longer sentence (frame before it)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.spans)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.spans)

@@ -1,0 +1,78 @@
+"""A flat, fast view of a document for the rules: words, offsets, sentences, paragraphs."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from zitat.schema import Document
+
+__all__ = ["TextView", "range_span", "token_spans"]
+
+
+@dataclass(slots=True)
+class TextView:
+    """Token strings and offsets as plain lists, plus sentence spans and paragraph breaks."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    para_breaks: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> TextView:
+        """Build the view from a prepared document (tokens and sentences filled in)."""
+        text = doc.text
+        words = [t.text for t in doc.tokens]
+        starts = [t.start for t in doc.tokens]
+        ends = [t.end for t in doc.tokens]
+        sentences = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
+        breaks = []
+        pos = text.find("\n\n")
+        while pos >= 0:
+            breaks.append(pos)
+            pos = text.find("\n\n", pos + 2)
+        return cls(text, words, starts, ends, sentences, breaks)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def tok_at(self, char: int) -> int:
+        """Index of the first token ending after ``char``."""
+        return bisect_right(self.ends, char)
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indices of the tokens lying inside the character range."""
+        return range(bisect_left(self.starts, start), bisect_right(self.ends, end))
+
+    def para_break_between(self, a: int, b: int) -> bool:
+        """True if a blank line lies between characters ``a`` and ``b``."""
+        i = bisect_left(self.para_breaks, a)
+        return i < len(self.para_breaks) and self.para_breaks[i] < b
+
+    def paragraph_start(self, char: int) -> int:
+        """Character offset where the paragraph holding ``char`` starts."""
+        i = bisect_left(self.para_breaks, char) - 1
+        return self.para_breaks[i] + 2 if i >= 0 else 0
+
+
+def token_spans(view: TextView, tokens: list[int] | tuple[int, ...]) -> list[tuple[int, int]]:
+    """Character spans of token indices, consecutive tokens joined into one span."""
+    out: list[tuple[int, int]] = []
+    prev = -2
+    for t in sorted(set(tokens)):
+        if t == prev + 1 and out:
+            out[-1] = (out[-1][0], view.ends[t])
+        else:
+            out.append((view.starts[t], view.ends[t]))
+        prev = t
+    return out
+
+
+def range_span(view: TextView, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The character span of tokens ``lo..hi`` (exclusive), or nothing if empty."""
+    if hi <= lo:
+        return []
+    return [(view.starts[lo], view.ends[hi - 1])]

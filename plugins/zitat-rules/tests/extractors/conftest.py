@@ -1,0 +1,6 @@
+"""Make the helper module importable from the test files."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
