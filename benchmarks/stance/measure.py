@@ -1,0 +1,178 @@
+"""Stance on the seeds gold: rules-stance against majority baselines, both settings.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/stance/measure.py [--gold gold/seeds.jsonl]
+        [--targets gold/targets.yaml] [--no-hints] [--per-doc] [--errors]
+
+``given``: the extractor gets the gold quotes (stances removed) and adds stances;
+``e2e``: it finds quotes itself (zitat-rules) and stances are keyed through the quote alignment.
+Missing and extra stances are errors (see ``zitat.scoring.stance``). Baselines:
+``majority-oracle`` predicts the majority polarity (favor) for every gold (quote, target) key, so
+it knows which targets each quote addresses; ``majority`` predicts the most frequent gold
+(target, polarity) pair for every top-level gold quote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from zitat_stance.extractor import RulesStanceExtractor
+
+from zitat.io import read_documents
+from zitat.schema import AnnotatedDocument, Annotations, Stance, TargetInventory
+from zitat.scoring import DocumentPair, score_corpus
+from zitat.scoring.stance import NONE, POLARITIES, stance_labels
+from zitat.text import prepare
+
+ROWS = (NONE, *POLARITIES)
+
+
+def _strip(doc: AnnotatedDocument) -> Annotations:
+    return doc.annotations.with_(stances=())
+
+
+def _majority_oracle(gold: Sequence[AnnotatedDocument]) -> list[AnnotatedDocument]:
+    polarity = Counter(s.polarity for d in gold for s in d.annotations.stances).most_common(1)[0][0]
+    return [
+        AnnotatedDocument(
+            d.document,
+            d.annotations.with_(
+                stances=tuple(
+                    Stance(s.target, polarity, quote=s.quote)
+                    for s in d.annotations.stances
+                    if s.quote is not None
+                )
+            ),
+        )
+        for d in gold
+    ]
+
+
+def _majority(gold: Sequence[AnnotatedDocument]) -> list[AnnotatedDocument]:
+    counts = Counter((s.target, s.polarity) for d in gold for s in d.annotations.stances)
+    (target, polarity), _ = counts.most_common(1)[0]
+    return [
+        AnnotatedDocument(
+            d.document,
+            d.annotations.with_(
+                stances=tuple(
+                    Stance(target, polarity, quote=q.id)
+                    for q in d.annotations.quotes
+                    if q.parent is None
+                )
+            ),
+        )
+        for d in gold
+    ]
+
+
+def _confusion(
+    gold: Sequence[AnnotatedDocument], pred: Sequence[AnnotatedDocument], setting: str
+) -> Counter[tuple[str, str]]:
+    by_id = {d.id: d for d in pred}
+    out: Counter[tuple[str, str]] = Counter()
+    for g in gold:
+        out.update(stance_labels(DocumentPair(g, by_id[g.id]), setting=setting))  # type: ignore[arg-type]
+    return out
+
+
+def _print_confusion(title: str, matrix: Counter[tuple[str, str]]) -> None:
+    print(f"\n{title} (rows: gold, columns: predicted)")
+    corner = "gold / pred"
+    print(f"{corner:>12}" + "".join(f"{c:>9}" for c in ROWS))
+    for g in ROWS:
+        print(f"{g:>12}" + "".join(f"{matrix[(g, p)]:>9}" for p in ROWS))
+
+
+def _line(name: str, main: dict[str, float], key: str) -> str:
+    return (
+        f"| {name} | {main[f'{key}.acc']:.3f} | {main[f'{key}.macro_f1']:.3f} "
+        f"| {main[f'{key}.f_avg']:.3f} | {main[f'{key}.favor.f1']:.3f} "
+        f"| {main[f'{key}.against.f1']:.3f} | {main[f'{key}.neutral.f1']:.3f} |"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", default="gold/seeds.jsonl", type=Path)
+    parser.add_argument("--targets", default="gold/targets.yaml", type=Path)
+    parser.add_argument("--no-hints", action="store_true", help="without the packaged hints")
+    parser.add_argument("--per-doc", action="store_true", help="macro-F1 (given) per document")
+    parser.add_argument("--errors", action="store_true", help="list wrong stances (given)")
+    args = parser.parse_args(argv)
+
+    gold, _ = read_documents(args.gold)
+    targets = TargetInventory.load(args.targets)
+    docs = [prepare(d.document) for d in gold]
+    extractor = RulesStanceExtractor({"builtin_hints": not args.no_hints})
+    extractor.use_targets(targets)
+
+    t0 = time.perf_counter()
+    given = [
+        AnnotatedDocument(doc, extractor.extract_stances(doc, _strip(g)))
+        for doc, g in zip(docs, gold, strict=True)
+    ]
+    t_given = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    e2e = [AnnotatedDocument(doc, extractor.extract(doc)) for doc in docs]
+    t_e2e = time.perf_counter() - t0
+
+    n_gold = sum(len(d.annotations.stances) for d in gold)
+    n_quotes = sum(len(d.annotations.quotes) for d in gold)
+    print(
+        f"gold: {len(gold)} documents, {n_quotes} quotes, {n_gold} stances, "
+        f"{len(targets)} targets; hints: {'off' if args.no_hints else 'on'}"
+    )
+    print(f"time: given {t_given:.2f}s, end-to-end {t_e2e:.2f}s\n")
+    print("| system | acc | macro-F1 | F_avg | F1 favor | F1 against | F1 neutral |")
+    print("|---|---|---|---|---|---|---|")
+    systems = {
+        "majority-oracle (given)": (_majority_oracle(gold), "stance"),
+        "majority (given)": (_majority(gold), "stance"),
+        "rules-stance (given)": (given, "stance"),
+        "rules-stance (e2e)": (given, "stance.e2e"),
+    }
+    scores = {}
+    for name, (pred_given, key) in systems.items():
+        pred = e2e if name.endswith("(e2e)") else pred_given
+        s = score_corpus(gold, pred, tasks=("stances",), stance_pred=pred_given, n_boot=0)
+        scores[name] = s
+        print(_line(name, s.main, key))
+
+    _print_confusion("confusion, given gold quotes", _confusion(gold, given, "given"))
+    _print_confusion("confusion, end to end", _confusion(gold, e2e, "e2e"))
+
+    if args.per_doc:
+        print("\nper document, given: macro-F1")
+        for doc_id, v in scores["rules-stance (given)"].values("stance.macro_f1").items():
+            print(f"  {doc_id}: {v:.3f}")
+    if args.errors:
+        _print_errors(gold, given)
+
+
+def _print_errors(gold: Sequence[AnnotatedDocument], pred: Sequence[AnnotatedDocument]) -> None:
+    by_id = {d.id: d for d in pred}
+    print("\nerrors, given gold quotes (gold -> predicted)")
+    for g in gold:
+        p = by_id[g.id]
+        gold_map = {(s.quote, s.target): s for s in g.annotations.stances}
+        pred_map = {(s.quote, s.target): s for s in p.annotations.stances}
+        for key in sorted({*gold_map, *pred_map}, key=str):
+            gs, ps = gold_map.get(key), pred_map.get(key)
+            gp = gs.polarity.value if gs else NONE
+            pp = ps.polarity.value if ps else NONE
+            if gp != pp:
+                ev = ps or gs
+                text = " … ".join(e.text_in(g.text) for e in ev.evidence) if ev else ""
+                quote = g.annotations.quote(key[0]).text_in(g.text)[:110]  # type: ignore[arg-type]
+                print(f"  {g.id[:3]} {key[0]:>4} {key[1]:<20} {gp:>8} -> {pp:<8} [{text[:70]}]")
+                print(f"        {quote!r}")
+
+
+if __name__ == "__main__":
+    main()
