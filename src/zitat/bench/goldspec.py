@@ -61,7 +61,8 @@ def load_gold(spec: str = DEFAULT_GOLD, *, plugins: Plugins | None = None) -> Lo
     if path.exists():
         bundle = load_gold_path(path)
         docs = tuple(bundle.documents)
-        return LoadedGold(spec, str(path), None, "file", docs, bundle.targets, content_hash(docs))
+        name = str(path.resolve())  # so a saved run finds its gold from any folder
+        return LoadedGold(spec, name, None, "file", docs, bundle.targets, content_hash(docs))
     plugins = plugins or Plugins()
     sets = plugins.gold_sets()
     name, _, split = spec.partition(":")

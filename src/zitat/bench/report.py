@@ -15,6 +15,11 @@ def _fmt(value: Any) -> str:
     return "–" if value is None else str(value)
 
 
+def _num(value: Any, digits: int = 0) -> str:
+    """``12,345`` (or ``1.2`` with ``digits=1``), ``–`` when unknown."""
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
 def markdown_report(results: dict[str, Any]) -> str:
     """Render ``results`` (the content of results.json) as Markdown."""
     gold = results["gold"]
@@ -69,14 +74,15 @@ def _extractor_section(entry: dict[str, Any]) -> list[str]:
     speed = entry.get("speed") or {}
     lines.append(
         f"Tasks scored: {', '.join(entry['scored_tasks']) or 'none'}. "
-        f"{entry['documents']} documents, {_fmt(speed.get('docs_per_s'))} docs/s, "
-        f"{_fmt(speed.get('tokens_per_s'))} tokens/s, peak memory "
-        f"{_fmt(speed.get('peak_memory_mb'))} MiB."
+        f"{entry['documents']} documents, {_num(speed.get('docs_per_s'), 1)} docs/s, "
+        f"{_num(speed.get('tokens_per_s'))} tokens/s, peak memory "
+        f"{_num(speed.get('peak_memory_mb'), 1)} MiB."
     )
     lines.append("")
     for name, rows in (entry.get("tables") or {}).items():
-        if isinstance(rows, list) and rows:
-            lines += [f"### {name}", "", *_rows_table(rows), ""]
+        table = _rows_table(rows) if isinstance(rows, list) and rows else []
+        if table:
+            lines += [f"### {name}", "", *table, ""]
     if entry.get("failures"):
         lines += ["Failed documents:", ""]
         lines += [f"- `{f['doc_id']}` {f['status']}: {f['error']}" for f in entry["failures"]]
@@ -87,9 +93,29 @@ def _extractor_section(entry: dict[str, Any]) -> list[str]:
 _ORDER = ("layer", "label", "part", "polarity", "precision", "recall", "f1", "tp", "fp", "fn")
 
 
+def _scalar(value: Any) -> bool:
+    return not isinstance(value, dict | list)
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of nested records only (the ``speakers`` table) as ``record.field`` columns."""
+    if any(_scalar(v) for v in row.values()):
+        return row
+    return {
+        f"{k}.{kk}": vv
+        for k, v in row.items()
+        if isinstance(v, dict)
+        for kk, vv in v.items()
+        if _scalar(vv)
+    }
+
+
 def _rows_table(rows: list[dict[str, Any]]) -> list[str]:
     """A Markdown table of the scalar columns of ``rows``, the usual columns first."""
-    keys = {k for row in rows for k, v in row.items() if not isinstance(v, dict | list)}
+    rows = [_flat(row) for row in rows]
+    keys = {k for row in rows for k, v in row.items() if _scalar(v)}
+    if not keys:
+        return []
     columns = [k for k in _ORDER if k in keys] + sorted(keys - set(_ORDER))
     out = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     out += ["| " + " | ".join(_fmt(row.get(c)) for c in columns) + " |" for row in rows]

@@ -18,7 +18,7 @@ from zitat.bench.runner import ExtractorRun, run_one
 from zitat.bench.scores import paired_tests, score_extractor
 from zitat.errors import InputError
 from zitat.io.jsonl import write_documents
-from zitat.plugins import Plugins
+from zitat.plugins import Extractor, Plugins
 from zitat.schema import AnnotatedDocument, Task
 
 __all__ = ["BenchSettings", "ProgressHooks", "bench_run", "sample_documents"]
@@ -91,7 +91,10 @@ def bench_run(
     gold = load_gold(settings.gold, plugins=plugins)
     docs = sample_documents(gold.documents, settings.limit, settings.seed)
     available = plugins.extractors()
-    names = list(settings.extractors) if settings.extractors else sorted(available)
+    skipped = {} if settings.extractors else _unavailable(available)
+    names = (
+        list(settings.extractors) if settings.extractors else sorted(set(available) - set(skipped))
+    )
     for name in names:
         if name not in available:
             known = ", ".join(sorted(available)) or "none"
@@ -143,6 +146,7 @@ def bench_run(
         },
         "extractors": [s.result for s in scored],
         "paired_tests": paired_tests(scored, docs, n_boot=settings.n_boot, seed=settings.seed),
+        "skipped_extractors": [{"name": n, "reason": r} for n, r in sorted(skipped.items())],
         "plugin_failures": [
             {"plugin": f.plugin, "stage": f.stage, "error": f.error} for f in plugins.failures
         ],
@@ -150,6 +154,19 @@ def bench_run(
     _add_distributions(results, plugins)
     save_run(layout, results, scored)
     return results, layout
+
+
+def _unavailable(available: dict[str, type[Extractor]]) -> dict[str, str]:
+    """Extractors that say they cannot run as configured, with the reason."""
+    out: dict[str, str] = {}
+    for name, cls in available.items():
+        try:
+            reason = cls.unavailable()
+        except Exception as err:
+            reason = f"unavailable() raised {type(err).__name__}: {err}"
+        if reason:
+            out[name] = reason
+    return out
 
 
 def _add_distributions(results: dict[str, Any], plugins: Plugins) -> None:

@@ -28,12 +28,22 @@ class SavedRun:
     runs: list[ExtractorRun]
 
 
+def _gold_spec(gold: dict[str, Any]) -> str:
+    """The spec to load a run's gold with: a relative gold path that does not resolve from
+    here is looked up at the absolute path the run recorded as the gold's name."""
+    spec: str = gold["spec"]
+    name = gold.get("name")
+    if not Path(spec).exists() and name and Path(name).is_absolute() and Path(name).exists():
+        return str(name)
+    return spec
+
+
 def load_saved_run(run_dir: str | Path, *, allow_changed_gold: bool = False) -> SavedRun:
     """Load a run; the gold is re-loaded and must have the hash the run recorded."""
     layout = RunLayout(run_dir)
     results = load_results(run_dir)
     spec = results["gold"]["spec"]
-    gold = load_gold(spec)
+    gold = load_gold(_gold_spec(results["gold"]))
     if gold.sha256 != results["gold"]["sha256"] and not allow_changed_gold:
         raise InputError(
             f"the gold {spec!r} changed since this run (sha256 {gold.sha256[:12]}… now, "

@@ -103,6 +103,15 @@ def paired_tests(
         for key, _, _ in HEADLINE:
             if key not in sa.metrics or key not in sb.metrics:
                 continue
-            outcome = compare(sa, sb, metric=key, n_resamples=n_boot, seed=seed)
-            tests.append({"a": a.run.name, "b": b.run.name, **outcome.to_dict()})
+            outcome = compare(sa, sb, metric=key, n_resamples=n_boot, seed=seed).to_dict()
+            # the test's own "a"/"b" are the two scores; here "a"/"b" name the extractors
+            tests.append(
+                {
+                    **outcome,
+                    "a": a.run.name,
+                    "b": b.run.name,
+                    "score_a": outcome["a"],
+                    "score_b": outcome["b"],
+                }
+            )
     return tests

@@ -75,6 +75,8 @@ def print_comparison(results: dict[str, Any]) -> None:
                 f"{failure['error']}",
                 soft_wrap=True,
             )
+    for skipped in results.get("skipped_extractors", []):
+        console.print(f"[dim]skipped {skipped['name']}: {skipped['reason']}[/]", soft_wrap=True)
     for failure in results.get("plugin_failures", []):
         console.print(
             f"[red]plugin {failure['plugin']} failed ({failure['stage']}):[/] {failure['error']}",

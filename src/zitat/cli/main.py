@@ -12,6 +12,7 @@ from zitat.cli.gold import gold
 from zitat.cli.plugins import plugins_command
 from zitat.cli.scaffold import plugin_group
 from zitat.cli.show import show
+from zitat.cli.train import train
 
 
 @click.group(cls=ZitatGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,6 +30,7 @@ cli.add_command(convert)
 cli.add_command(plugins_command)
 cli.add_command(plugin_group)
 cli.add_command(show)
+cli.add_command(train)
 
 
 def main() -> None:

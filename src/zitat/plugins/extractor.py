@@ -62,6 +62,16 @@ class Extractor(ABC):
         self.config = self.make_config(config)
         self.targets: TargetInventory | None = None
 
+    @classmethod
+    def unavailable(cls) -> str | None:
+        """Why the extractor cannot run with its default configuration, or None if it can.
+
+        An extractor that needs something the user must provide (a trained model, say)
+        returns a sentence saying what. ``zitat bench run`` without ``--extractor`` skips
+        such extractors and says why; naming one explicitly runs it anyway (with a config).
+        """
+        return None
+
     def use_targets(self, targets: TargetInventory | None) -> None:
         """Receive the stance target inventory of the corpus before extracting.
 

@@ -23,6 +23,11 @@ class Token:
     id: int
     ws: bool
 
+    def __reduce__(self) -> tuple[type[Token], tuple[str, int, int, int, bool]]:
+        # Plain constructor arguments pickle ~10x faster than the dataclass default, which
+        # matters when documents travel to extractor worker processes.
+        return (Token, (self.text, self.start, self.end, self.id, self.ws))
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

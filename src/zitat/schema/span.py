@@ -34,6 +34,9 @@ class Span:
                 f"empty or reversed span {self.start}-{self.end}", obj="Span", field="end"
             )
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int]]:
+        return (Span, (self.start, self.end))
+
     def __len__(self) -> int:
         return self.end - self.start
 

@@ -4,6 +4,12 @@ Each side marks quote spans (coloured by type), cues (underlined), speakers (bol
 and frames (dotted). Quotes are matched gold↔predicted by token overlap; an unmatched gold
 quote (a false negative) and an unmatched predicted quote (a false positive) get a red
 outline and are listed under the text. The page is self-contained (inline CSS, no scripts).
+
+Markup, for styling and tests: the two texts are ``<div class="text" id="gold">`` and
+``id="predicted"``; every marked piece is a ``<span>`` with ``data-quote`` (the quote id) and
+classes ``q <type>`` for quote content (plus ``miss missed`` on the gold side or ``miss
+spurious`` on the predicted side when it has no counterpart), or ``cue``/``speaker``/``frame``.
+Nested and overlapping spans are cut into pieces, the shortest mark innermost.
 """
 
 from __future__ import annotations
@@ -29,8 +35,12 @@ _TYPE_COLOURS = {
 _CSS = """
 body { font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }
 h1 { font-size: 1.3em; } h2 { font-size: 1.1em; margin: 0 0 .5em 0; }
-.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5em; }
+body > h2 { margin-top: 1.5em; }
+.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5em; align-items: start; }
+.cols > section { border: 1px solid #ddd; border-radius: 6px; padding: .8em 1em; }
+@media (max-width: 800px) { .cols { grid-template-columns: 1fr; } }
 .text { white-space: pre-wrap; line-height: 1.9; font-size: 15px; }
+.q, .speaker, .miss { -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .q { border-radius: 3px; padding: 1px 0; }
 .miss { outline: 3px solid #d32f2f; }
 .cue { text-decoration: underline 2px #333; }
@@ -47,19 +57,24 @@ class _Mark:
     classes: tuple[str, ...]
     colour: str | None
     title: str
+    quote: str
 
 
-def _marks(ann: Annotations, unmatched: set[str], entity_names: dict[str, str]) -> list[_Mark]:
+def _marks(
+    ann: Annotations, unmatched: set[str], entity_names: dict[str, str], miss_class: str
+) -> list[_Mark]:
     marks: list[_Mark] = []
     for q in ann.quotes:
         speaker = entity_names.get(q.entity or "", "unattributed")
         title = f"{q.id}: {q.type.value}, {q.medium.value}, speaker: {speaker}"
-        miss = ("miss",) if q.id in unmatched else ()
+        miss = ("miss", miss_class) if q.id in unmatched else ()
         for span in q.spans:
-            marks.append(_Mark(span, ("q", *miss), _TYPE_COLOURS[q.type.value], title))
+            marks.append(
+                _Mark(span, ("q", q.type.value, *miss), _TYPE_COLOURS[q.type.value], title, q.id)
+            )
         for role in (Role.FRAME, Role.CUE, Role.SPEAKER):
             for span in q.role(role):
-                marks.append(_Mark(span, (role.value,), None, f"{q.id}: {role.value}"))
+                marks.append(_Mark(span, (role.value,), None, f"{q.id}: {role.value}", q.id))
     return marks
 
 
@@ -69,11 +84,12 @@ def _render_text(text: str, marks: Sequence[_Mark]) -> str:
     for start, end in itertools.pairwise(cuts):
         piece = html.escape(text[start:end])
         active = [m for m in marks if m.span.start <= start and end <= m.span.end]
-        for m in sorted(active, key=lambda m: -len(m.span)):
+        # the shortest mark innermost, so a nested quote's colour shows inside its parent's
+        for m in sorted(active, key=lambda m: (len(m.span), m.span.start)):
             style = f' style="background:{m.colour}"' if m.colour else ""
             piece = (
-                f'<span class="{" ".join(m.classes)}"{style} title="{html.escape(m.title)}">'
-                f"{piece}</span>"
+                f'<span class="{" ".join(m.classes)}"{style} data-quote="{html.escape(m.quote)}"'
+                f' title="{html.escape(m.title)}">{piece}</span>'
             )
         out.append(piece)
     return "".join(out)
@@ -103,8 +119,8 @@ def render_document_html(
     missed, spurious = _overlap_matches(index, gold.annotations.quotes, pred_ann.quotes)
     gold_names = {e.id: e.name for e in gold.annotations.entities}
     pred_names = {e.id: e.name for e in pred_ann.entities}
-    left = _render_text(gold.text, _marks(gold.annotations, missed, gold_names))
-    right = _render_text(gold.text, _marks(pred_ann, spurious, pred_names))
+    left = _render_text(gold.text, _marks(gold.annotations, missed, gold_names, "missed"))
+    right = _render_text(gold.text, _marks(pred_ann, spurious, pred_names, "spurious"))
     legend = "".join(
         f'<span style="background:{c}">{html.escape(t)}</span>' for t, c in _TYPE_COLOURS.items()
     )
