@@ -11,6 +11,8 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	# a current pip resolves the plugins' dependencies on each other (zitat-crf needs zitat-rules)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]" \
 		$(foreach p,$(PLUGIN_DIRS),-e "$(p)[test]")
 	touch $(STAMP)
