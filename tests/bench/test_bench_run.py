@@ -30,6 +30,7 @@ TOP_KEYS = {
     "extractors",
     "paired_tests",
     "plugin_failures",
+    "skipped_extractors",
 }
 EXTRACTOR_KEYS = {
     "name",
