@@ -47,14 +47,6 @@ def zitat_gold_sets() -> Sequence[GoldSet]:
     ]
 
 
-def _read_prodigy(path: Path) -> Iterator[AnnotatedDocument]:
-    return iter_documents(path)
-
-
-def _write_prodigy(path: Path, docs: Iterable[AnnotatedDocument]) -> int:
-    return write_documents(path, docs)
-
-
 def _read_hf(path: Path) -> Iterator[AnnotatedDocument]:
     from datasets import load_from_disk
 
@@ -79,8 +71,8 @@ def zitat_formats() -> Sequence[Format]:
             name="prodigy",
             description="Prodigy-compatible JSONL, one task per document (zitat's own format)",
             extensions=(".jsonl",),
-            read=_read_prodigy,
-            write=_write_prodigy,
+            read=iter_documents,
+            write=write_documents,
         ),
         Format(
             name="hf",

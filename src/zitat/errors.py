@@ -19,15 +19,19 @@ class _Where:
     obj: str | None = None
     field: str | None = None
 
+    @property
+    def path(self) -> str:
+        """``obj.field``, either part left out when unknown."""
+        return ".".join(p for p in (self.obj, self.field) if p)
+
     def render(self) -> str:
         parts: list[str] = []
         if self.source is not None:
             parts.append(self.source if self.line is None else f"{self.source}:{self.line}")
         elif self.line is not None:
             parts.append(f"line {self.line}")
-        what = ".".join(p for p in (self.obj, self.field) if p)
-        if what:
-            parts.append(what)
+        if self.path:
+            parts.append(self.path)
         return ": ".join(parts)
 
 
@@ -71,24 +75,25 @@ class ValidationError(ZitatError, ValueError):
         prefix = self.where.render()
         return f"{prefix}: {self.message}" if prefix else self.message
 
-    def located(self, source: str | Path | None = None, line: int | None = None) -> ValidationError:
-        """Return a copy that also names the file and line, keeping what it already names."""
-        where = replace(
-            self.where,
-            source=self.where.source if source is None else str(source),
-            line=self.where.line if line is None else line,
-        )
+    def _at(self, where: _Where) -> ValidationError:
         return ValidationError(
             self.message, obj=where.obj, field=where.field, source=where.source, line=where.line
         )
 
+    def located(self, source: str | Path | None = None, line: int | None = None) -> ValidationError:
+        """Return a copy that also names the file and line, keeping what it already names."""
+        return self._at(
+            replace(
+                self.where,
+                source=self.where.source if source is None else str(source),
+                line=self.where.line if line is None else line,
+            )
+        )
+
     def inside(self, obj: str, field: str | None = None) -> ValidationError:
         """Return a copy whose field path is prefixed by an enclosing object and field."""
-        inner = ".".join(p for p in (self.where.obj, self.where.field) if p)
-        path = ".".join(p for p in (field, inner) if p) or None
-        return ValidationError(
-            self.message, obj=obj, field=path, source=self.where.source, line=self.where.line
-        )
+        path = ".".join(p for p in (field, self.where.path) if p) or None
+        return self._at(replace(self.where, obj=obj, field=path))
 
 
 class InputError(ZitatError):

@@ -8,7 +8,7 @@ next to the current working directory or next to the zitat source tree.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from zitat.errors import InputError
@@ -88,14 +88,6 @@ def zitat_gold_sets() -> Sequence[GoldSet]:
     ]
 
 
-def _read(path: Path) -> Iterator[AnnotatedDocument]:
-    return iter_wikinews(path)
-
-
-def _write(path: Path, docs: Iterable[AnnotatedDocument]) -> int:
-    return write_wikinews_folder(path, docs)
-
-
 @hookimpl
 def zitat_formats() -> Sequence[Format]:
     """The dataset's one-JSON-file-per-document format."""
@@ -105,7 +97,7 @@ def zitat_formats() -> Sequence[Format]:
             description="German Wikinews quotation dataset: a folder of <name>.pretty.json "
             "files (or one file); writes a folder",
             extensions=(".json",),
-            read=_read,
-            write=_write,
+            read=iter_wikinews,
+            write=write_wikinews_folder,
         )
     ]

@@ -10,7 +10,7 @@ import pytest
 from benchkit import BASELINES, N_BOOT, entry_of, gold_documents, run_baselines
 
 from zitat import read_documents
-from zitat.baselines import QuotationMarkExtractor
+from zitat.baselines import NullExtractor, QuotationMarkExtractor
 from zitat.bench.goldspec import content_hash
 from zitat.bench.layout import RunLayout
 from zitat.bench.results import RESULTS_SCHEMA_VERSION, load_results
@@ -192,3 +192,52 @@ def test_tasks_restrict_what_is_scored(gold_file: Any, tmp_path: Any) -> None:
     assert marks["scored_tasks"] == []
     assert marks["scores"] == {}
     assert results["paired_tests"] == []
+
+
+def test_run_one_records_the_effective_config_and_stances_on_gold_quotes() -> None:
+    from dataclasses import dataclass
+    from typing import ClassVar
+
+    from zitat import Annotations, Document, Polarity, Stance, Task
+    from zitat.bench.runner import run_one
+    from zitat.plugins import Extractor
+
+    @dataclass(frozen=True)
+    class Options:
+        polarity: str = "favor"
+        verbose: bool = False
+
+    class AgreesWithEveryQuote(Extractor):
+        name: ClassVar[str] = "test-agrees"
+        tasks: ClassVar[frozenset[Task]] = frozenset({Task.QUOTES, Task.STANCES})
+        Config: ClassVar[type[Any]] = Options
+
+        def extract(self, doc: Document) -> Annotations:
+            return Annotations()
+
+        def extract_stances(self, doc: Document, annotations: Annotations) -> Annotations:
+            if doc.id == "art-02":
+                raise RuntimeError("no opinion")
+            stances = tuple(
+                Stance("t", Polarity(self.config.polarity), quote=q.id) for q in annotations.quotes
+            )
+            return annotations.with_(stances=stances)
+
+    gold = gold_documents()
+    run = run_one(AgreesWithEveryQuote, gold, config={"polarity": "against"}, isolate=False)
+    assert run.error is None
+    assert run.config == {"polarity": "against", "verbose": False}  # defaults filled in
+    assert run.config == AgreesWithEveryQuote({"polarity": "against"}).config_dict()
+    assert [f.doc_id for f in run.failures] == ["art-02"]
+    assert "extract_stances: RuntimeError: no opinion" in run.failures[0].error
+    assert run.stance_predictions is not None
+    by_id = {d.id: d for d in run.stance_predictions}
+    assert set(by_id) == {d.id for d in gold} - {"art-02"}
+    first = by_id["art-01"].annotations
+    assert first.quotes == gold[0].annotations.quotes  # the gold quotes were given
+    assert {(s.quote, s.polarity) for s in first.stances} == {
+        (q.id, Polarity.AGAINST) for q in gold[0].annotations.quotes
+    }
+    # a stance extractor that cannot take given quotes has none, and that is no failure
+    null = run_one(NullExtractor, gold, isolate=False)
+    assert (null.stance_predictions, null.failures, null.config) == (None, [], {})

@@ -198,3 +198,51 @@ def test_report_and_rescore_of_a_non_run_folder_exit_2(tmp_path: Path) -> None:
         result = invoke("bench", command, str(tmp_path))
         assert result.exit_code == 2, command
         assert "not a run folder" in result.stderr
+
+
+def test_the_command_line_starts_without_the_scoring_stack() -> None:
+    """``zitat --help`` stays fast: scipy, seqeval, pyarrow and datasets load only when a
+    command that needs them runs (``zitat bench run`` does, the group itself does not)."""
+    import subprocess
+    import sys
+
+    heavy = ("scipy", "seqeval", "pyarrow", "datasets", "numpy")
+    code = (
+        "import sys, zitat.cli.main\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_narrow_terminal_shows_scores_without_intervals(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rich.console import Console
+
+    from zitat.bench.headline import HEADLINE
+    from zitat.cli import bench as bench_cli
+
+    def entry(name: str, value: float | None) -> dict[str, Any]:
+        scores = {} if value is None else {key: value for key, _, _ in HEADLINE}
+        intervals = {key: [value - 0.1, value + 0.1] for key in scores if value is not None}
+        return {"name": name, "status": "ok", "scores": scores, "intervals": intervals}
+
+    results = {
+        "gold": {"spec": "g", "scored_documents": 2},
+        "extractors": [entry("a", 0.5), entry("b", 0.25), entry("c", None)],
+    }
+    shown = {}
+    for width in (200, 100):
+        console = Console(width=width, record=True, highlight=False)
+        monkeypatch.setattr(bench_cli, "console", console)
+        bench_cli.print_comparison(results)
+        shown[width] = console.export_text()
+    assert "0.500 ±0.100 ★" in shown[200]
+    assert "0.250 ±0.100" in shown[200]
+    assert "±" not in shown[100].split("best per column")[0]  # the caption aside
+    assert "0.500 ★" in shown[100]
+    assert "0.250" in shown[100]
+    assert "–" in shown[100]  # c has no scores

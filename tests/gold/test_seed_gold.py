@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from zitat.gold.anchors import build_gold
 from zitat.io import document_to_record, read_documents
@@ -74,10 +75,13 @@ def test_every_quote_is_typed_and_attributed_or_explicitly_not(
 ) -> None:
     for doc in docs:
         entities = {e.id: e for e in doc.annotations.entities}
+        source = yaml.safe_load((GOLD / "source" / f"{doc.id}.yaml").read_text(encoding="utf-8"))
+        written = {item["id"]: item for item in source["quotes"]}
         assert doc.annotations.quotes, doc.id
         for q in doc.annotations.quotes:
-            assert q.type is not None
-            assert q.medium is not None
+            # the schema defaults a missing medium to "speech": the source must say it
+            assert written[q.id].get("type") == q.type.value, (doc.id, q.id)
+            assert written[q.id].get("medium") == q.medium.value, (doc.id, q.id)
             if q.entity is None:
                 assert not q.speaker, f"{doc.id} {q.id}: unattributed but has a speaker"
             else:

@@ -27,6 +27,7 @@ from zitat.io.wikinews import (
     iter_wikinews,
     read_wikinews,
     write_wikinews,
+    write_wikinews_folder,
 )
 from zitat.plugins import Plugins
 from zitat.schema import Medium, QuoteType, Span
@@ -399,8 +400,9 @@ def test_gold_set_unavailable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_format_is_registered() -> None:
     formats = Plugins(discover=False).formats()
-    assert formats["wikinews"].read is not None
-    assert formats["wikinews"].write is not None
+    assert formats["wikinews"].extensions == (".json",)
+    assert formats["wikinews"].read is iter_wikinews
+    assert formats["wikinews"].write is write_wikinews_folder
 
 
 # -- the real dataset --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import pytest
 
 from zitat.baselines import NullExtractor, QuotationMarkExtractor
+from zitat.gold.bundled import bundled_gold_dir, load_seeds
 from zitat.plugins import Extractor, Plugins, Resources
 from zitat.schema import Annotations, Document, Quote, QuoteType, Span, Task
 from zitat.testing import (
@@ -66,11 +67,15 @@ def test_unicode_document_has_every_awkward_character() -> None:
 
 
 def test_seed_documents_when_bundled() -> None:
-    seeds = seed_documents()
-    if seeds is None:
+    try:
+        bundled_gold_dir()
+    except FileNotFoundError:
         pytest.skip("no bundled seed gold in this checkout")
+    seeds = seed_documents()
+    assert seeds is not None, "the seed gold is bundled but could not be read"
     assert seeds
-    assert all(doc.tokens for doc in seeds)
+    assert [doc.id for doc in seeds] == [doc.id for doc in load_seeds()]
+    assert all(doc.tokens and doc.sentences for doc in seeds)
 
 
 # -- the fixtures, used the way a plugin author uses them -----------------------------------

@@ -259,3 +259,25 @@ def test_nested_and_overlapping_spans() -> None:
     both = [p.text for p in page.pieces if p.side == "predicted" and len(p.spans) == 2]
     assert "".join(both) == "Angst"
     assert not any("miss" in a["class"] for p in page.pieces if p.side for a in p.spans)
+
+
+def test_unmatched_quotes_are_the_scorers_false_positives_and_negatives() -> None:
+    """Quotes are aligned one-to-one as the scorer does: of two predictions inside one gold
+    quote only one is matched, the other is spurious (as in ``quotes.match``)."""
+    from zitat.scoring import DocumentPair, quote_counts
+
+    doc = make_document("split", TEXT)
+    gold = AnnotatedDocument(
+        doc, Annotations(quotes=(Quote("q1", (find(TEXT, "„Die Lage ist ernst.“"),), "direct"),))
+    )
+    halves = (
+        Quote("p1", (find(TEXT, "„Die Lage"),), "direct"),
+        Quote("p2", (find(TEXT, "ist ernst.“"),), "direct"),
+    )
+    pred = AnnotatedDocument(doc, Annotations(quotes=halves))
+    page = parse(render_document_html(gold, pred, extractor="x"))
+    spurious = {q for q in ("p1", "p2") if "spurious" in page.quote_classes("predicted", q)}
+    assert spurious == {"p1"}  # p2 shares more tokens with q1, so it is the match
+    assert "miss" not in page.quote_classes("gold", "q1")
+    counts = quote_counts(DocumentPair(gold, pred)).match
+    assert (counts.tp, counts.fp, counts.fn) == (1, len(spurious), 0)

@@ -7,10 +7,12 @@ The file name is unique across the repository: zitat's test run collects ``tests
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from zitat_crf import extractors as crf_extractors
 from zitat_crf.extractors import CrfExtractor, RulesCrfExtractor, combine
 from zitat_crf.labels import encode, segments
 from zitat_crf.model import ENV_VAR, CrfModel
@@ -20,7 +22,7 @@ from zitat.cli.main import cli
 from zitat.errors import InputError
 from zitat.io.prodigy import document_to_record
 from zitat.plugins import Plugins
-from zitat.schema import AnnotatedDocument, Annotations, Quote, QuoteType, Span
+from zitat.schema import AnnotatedDocument, Annotations, Document, Quote, QuoteType, Span
 from zitat.testing import assert_conforms
 from zitat.text.prepare import make_document
 
@@ -139,6 +141,32 @@ def test_conformance(model_dir: Path) -> None:
     """Both extractors keep zitat's extractor contract on the kit's documents."""
     assert assert_conforms(CrfExtractor, {"model_dir": str(model_dir)}).ok
     assert assert_conforms(RulesCrfExtractor, {"model_dir": str(model_dir)}).ok
+
+
+def test_rules_crf_runs_the_rules_once_per_document(
+    monkeypatch: pytest.MonkeyPatch, model_dir: Path
+) -> None:
+    """``rules-crf`` builds one ``rules`` extractor and feeds its one output to the CRF too."""
+    built: list[int] = []
+    calls: list[str] = []
+
+    def counting_rules() -> Callable[[Document], Annotations]:
+        extract = Plugins().extractor("rules")().extract
+        built.append(1)
+
+        def run(doc: Document) -> Annotations:
+            calls.append(doc.id)
+            return extract(doc)
+
+        return run
+
+    monkeypatch.setattr(crf_extractors, "rules_extractor", counting_rules)
+    extractor = RulesCrfExtractor({"model_dir": str(model_dir)})
+    docs = [d.document for d in tiny_corpus()]
+    for doc in docs:
+        extractor.extract(doc)
+    assert built == [1]
+    assert calls == [d.id for d in docs]
 
 
 def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -180,11 +180,16 @@ def test_without_targets_no_stances() -> None:
 def test_evidence_lies_in_the_text_and_is_deterministic() -> None:
     text = "Der Minister forderte mehr Diplomatie und warnte vor einer Invasion."
     first = _stances(text, _quote(text, text))
+    assert first == {("q1", "talks"): Polarity.FAVOR, ("q1", "invasion"): Polarity.AGAINST}
     assert first == _stances(text, _quote(text, text))
     extractor = RulesStanceExtractor()
     extractor.use_targets(INVENTORY)
     doc = make_document("t", text)
     out = extractor.extract_stances(doc, Annotations(quotes=(_quote(text, text),)))
+    assert len(out.stances) == 2  # the loop below has something to check
+    named = {"talks": "Diplomatie", "invasion": "Invasion"}
     for stance in out.stances:
         assert stance.evidence
         assert all(0 <= e.start < e.end <= len(text) for e in stance.evidence)
+        # the evidence covers the target's mention
+        assert any(named[stance.target] in e.text_in(text) for e in stance.evidence)

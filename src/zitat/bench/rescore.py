@@ -11,7 +11,7 @@ from zitat.bench.headline import HEADLINE
 from zitat.bench.results import save_run
 from zitat.bench.saved import load_saved_run
 from zitat.bench.scores import paired_tests, score_extractor
-from zitat.scoring import paired_test
+from zitat.scoring import CorpusScores, compare, score_corpus
 
 __all__ = ["compare_runs", "rescore_run"]
 
@@ -60,6 +60,28 @@ def compare_runs(run_a: str | Path, run_b: str | Path, *, n_boot: int = 1000) ->
         entry_b = entries_b.get(entry_a["name"])
         if entry_b is None:
             continue
+        # B and A scored once (the tasks both runs scored, no bootstrap) for all of this
+        # extractor's tests, with the same inputs as the runs' own scores
+        scored: tuple[CorpusScores, CorpusScores] | None = None
+        if same_gold:
+            tasks = [t for t in entry_a["scored_tasks"] if t in entry_b["scored_tasks"]]
+            run_b_ = runs_b[entry_a["name"]]
+            scored = (
+                score_corpus(
+                    a.gold,
+                    run_b_.predictions,
+                    tasks=tasks,
+                    n_boot=0,
+                    stance_pred=run_b_.stance_predictions,
+                ),
+                score_corpus(
+                    a.gold,
+                    run_a_.predictions,
+                    tasks=tasks,
+                    n_boot=0,
+                    stance_pred=run_a_.stance_predictions,
+                ),
+            )
         for key, title, _ in HEADLINE:
             va, vb = entry_a["scores"].get(key), entry_b["scores"].get(key)
             if va is None or vb is None:
@@ -72,14 +94,8 @@ def compare_runs(run_a: str | Path, run_b: str | Path, *, n_boot: int = 1000) ->
                 "b": vb,
                 "delta": vb - va,
             }
-            if same_gold:
-                test = paired_test(
-                    a.gold,
-                    runs_b[entry_a["name"]].predictions,
-                    run_a_.predictions,
-                    metric=key,
-                    n_resamples=n_boot,
-                )
+            if scored is not None:
+                test = compare(*scored, metric=key, n_resamples=n_boot)
                 row["p_value"] = test.p_value
             rows.append(row)
     return {"a": str(run_a), "b": str(run_b), "same_gold": same_gold, "rows": rows}

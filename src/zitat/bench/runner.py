@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from zitat.plugins import Extractor, run_extractor
+from zitat.plugins import Extractor, check_output, run_extractor
 from zitat.plugins.guard import WorkerStats
 from zitat.schema import AnnotatedDocument, Annotations, TargetInventory, Task
 
@@ -75,7 +75,7 @@ def run_one(
     stats: list[WorkerStats] = []
     outputs: dict[int, Annotations] = {}
     try:
-        run.config = _config_dict(cls, config)
+        run.config = asdict(cls.make_config(config))  # what Extractor.config_dict gives
         for outcome in run_extractor(
             cls,
             (g.document for g in gold),
@@ -115,16 +115,23 @@ def _stances_on_gold_quotes(
 ) -> list[AnnotatedDocument] | None:
     """Stances the extractor gives for the gold quotes (None if it cannot take given quotes).
 
-    Runs in this process; a document that fails is recorded like any other failure.
+    Runs in this process; a document that fails, or whose output does not validate, is
+    recorded like any other failure.
     """
-    extractor = cls(config)
+    try:
+        extractor = cls(config)
+    except Exception as err:
+        run.failures.append(DocumentFailure("*", "error", f"extract_stances: {err!r}"))
+        return None
     extractor.use_targets(targets)
     out: list[AnnotatedDocument] = []
     for g in gold:
         given = g.annotations.with_(stances=())
         try:
             annotations = extractor.extract_stances(g.document, given)
-            out.append(AnnotatedDocument(g.document, annotations))
+            out.append(
+                AnnotatedDocument(g.document, check_output(g.document, annotations, cls.name))
+            )
         except NotImplementedError:
             return None
         except Exception as err:
@@ -132,9 +139,3 @@ def _stances_on_gold_quotes(
                 DocumentFailure(g.id, "error", f"extract_stances: {type(err).__name__}: {err}")
             )
     return out
-
-
-def _config_dict(cls: type[Extractor], config: dict[str, Any] | None) -> dict[str, Any]:
-    import dataclasses
-
-    return dataclasses.asdict(cls.make_config(config))

@@ -90,7 +90,19 @@ def paired_tests(
     """
     tests: list[dict[str, Any]] = []
     usable = [s for s in scored if s.scores is not None]
-    for a, b in itertools.combinations(usable, 2):
+    rescored: dict[tuple[int, frozenset[str]], CorpusScores] = {}
+
+    def on_tasks(i: int, common: tuple[str, ...]) -> CorpusScores:
+        """Extractor ``i`` scored on ``common`` alone (once, however many pairs need it)."""
+        key = (i, frozenset(common))
+        if key not in rescored:
+            run = usable[i].run
+            rescored[key] = score_corpus(
+                gold, run.predictions, tasks=common, n_boot=0, stance_pred=run.stance_predictions
+            )
+        return rescored[key]
+
+    for (i, a), (j, b) in itertools.combinations(enumerate(usable), 2):
         sa, sb = a.scores, b.scores
         assert sa is not None
         assert sb is not None
@@ -98,8 +110,7 @@ def paired_tests(
             common = tuple(t for t in a.tasks if t in b.tasks)
             if not common:
                 continue
-            sa = score_corpus(gold, a.run.predictions, tasks=common, n_boot=0)
-            sb = score_corpus(gold, b.run.predictions, tasks=common, n_boot=0)
+            sa, sb = on_tasks(i, common), on_tasks(j, common)
         for key, _, _ in HEADLINE:
             if key not in sa.metrics or key not in sb.metrics:
                 continue

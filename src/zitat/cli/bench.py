@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,9 +14,12 @@ from zitat.bench.goldspec import DEFAULT_GOLD
 from zitat.bench.layout import RunLayout
 from zitat.bench.report import markdown_report
 from zitat.bench.results import load_results
-from zitat.bench.table import comparison_table
+from zitat.bench.table import Cell, comparison_table
 from zitat.cli._common import ZitatGroup, console, echo_json, err_console
 from zitat.errors import InputError
+
+if TYPE_CHECKING:
+    from zitat.bench.runner import ExtractorRun
 
 
 @click.group(cls=ZitatGroup)
@@ -62,7 +65,7 @@ def print_comparison(results: dict[str, Any]) -> None:
     for name, cells, speed in table_data.rows:
         texts = []
         for c in cells:
-            text = c.text() if wide or c.value is None else f"{c.value:.3f}"
+            text = (c if wide else Cell(c.value)).text()
             texts.append(f"[bold green]{text} ★[/]" if c.best else text)
         table.add_row(name, *texts, speed.removesuffix("/s"))
     console.print(table)
@@ -162,8 +165,7 @@ def run_command(
 
     With no options: every installed extractor on the bundled seeds gold.
     """
-    from zitat.bench.run import BenchSettings, ProgressHooks, bench_run
-    from zitat.bench.runner import ExtractorRun
+    from zitat.bench.run import BenchSettings, ProgressHooks, bench_run  # imports the scorers
 
     settings = BenchSettings(
         extractors=list(extractors) or None,

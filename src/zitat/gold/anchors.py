@@ -37,6 +37,7 @@ from zitat.schema import (
     Stance,
     TargetInventory,
 )
+from zitat.schema.annotations import ROLE_FIELDS
 from zitat.text import make_document
 
 __all__ = ["build_gold", "load_authoring", "resolve_anchor", "write_gold"]
@@ -60,7 +61,6 @@ _QUOTE_KEYS = frozenset(
     }
 )
 _STANCE_KEYS = frozenset({"quote", "entity", "target", "polarity", "evidence", "note"})
-_ROLES = ("cue", "frame", "speaker", "addressee")
 _SHOWN_POSITIONS = 8
 
 
@@ -238,52 +238,41 @@ class _Resolver:
             raise self.error("expected a list of anchors", obj=obj, field=field, line=line)
         out: list[Span] = []
         every: list[tuple[int, Any]] = []
+
+        def bad(i: int, anchor: Any, problem: str) -> ValidationError:
+            """An error about ``value[i]``: ``problem`` follows ``anchor <the anchor>``."""
+            return self.error(
+                f"anchor {_show(anchor)}{problem}",
+                obj=obj,
+                field=f"{field}[{i}]",
+                line=_line_of(anchor) or line,
+            )
+
         for i, anchor in enumerate(value):
             if isinstance(anchor, Mapping) and anchor.get("all"):
                 if not allow_all:
-                    raise self.error(
-                        f"anchor {_show(anchor)}: 'all' is only allowed in entity mentions",
-                        obj=obj,
-                        field=f"{field}[{i}]",
-                        line=_line_of(anchor) or line,
-                    )
+                    raise bad(i, anchor, ": 'all' is only allowed in entity mentions")
                 every.append((i, anchor))
                 continue
             try:
                 span = resolve_anchor(self.text, anchor)
             except ValueError as err:
-                raise self.error(
-                    f"anchor {_show(anchor)}: {err}",
-                    obj=obj,
-                    field=f"{field}[{i}]",
-                    line=_line_of(anchor) or line,
-                ) from None
+                raise bad(i, anchor, f": {err}") from None
             if span in out:
-                raise self.error(
-                    f"anchor {_show(anchor)} repeats span {span.start}-{span.end}",
-                    obj=obj,
-                    field=f"{field}[{i}]",
-                    line=_line_of(anchor) or line,
-                )
+                raise bad(i, anchor, f" repeats span {span.start}-{span.end}")
             if out and _looks_split(self.text, out[-1], span):
-                raise self.error(
-                    f"anchor {_show(anchor)} directly follows the previous one after a comma: "
+                raise bad(
+                    i,
+                    anchor,
+                    " directly follows the previous one after a comma: "
                     "an unquoted comma in a YAML flow list splits a string; quote it",
-                    obj=obj,
-                    field=f"{field}[{i}]",
-                    line=_line_of(anchor) or line,
                 )
             out.append(span)
         for i, anchor in every:
             try:
                 found = _all_words(self.text, anchor)
             except ValueError as err:
-                raise self.error(
-                    f"anchor {_show(anchor)}: {err}",
-                    obj=obj,
-                    field=f"{field}[{i}]",
-                    line=_line_of(anchor) or line,
-                ) from None
+                raise bad(i, anchor, f": {err}") from None
             fixed = list(out)
             out += [s for s in found if not any(o.contains(s) for o in fixed) and s not in out]
         return tuple(out)
@@ -330,7 +319,7 @@ def _entity(item: Any, i: int, res: _Resolver) -> SpeakerEntity:
 def _quote(item: Any, i: int, res: _Resolver) -> Quote:
     obj = f"quote {item.get('id')!r}" if isinstance(item, Mapping) else f"quotes[{i}]"
     line = _check_keys(item, _QUOTE_KEYS, res=res, obj=obj)
-    roles = {r: res.spans(item.get(r), obj=obj, field=r, line=line) for r in _ROLES}
+    roles = {r: res.spans(item.get(r), obj=obj, field=r, line=line) for r in ROLE_FIELDS}
     try:
         return Quote(
             id=item.get("id"),

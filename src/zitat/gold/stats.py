@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from zitat.schema import AnnotatedDocument
+from zitat.schema import AnnotatedDocument, Role
 
 __all__ = ["gold_stats"]
 
@@ -41,8 +41,8 @@ def gold_stats(docs: Iterable[AnnotatedDocument]) -> dict[str, Any]:
             nested += q.parent is not None
             unattributed += q.entity is None
             discontinuous += len(q.spans) > 1
-            for role in ("cue", "frame", "speaker", "addressee"):
-                roles[role] += bool(getattr(q, role))
+            for role in Role:
+                roles[role.value] += bool(q.role(role))
         for s in ann.stances:
             targets[s.target] += 1
             polarity[s.polarity.value] += 1

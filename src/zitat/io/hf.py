@@ -143,6 +143,10 @@ def to_dataset(docs: Iterable[AnnotatedDocument]) -> datasets.Dataset:
     return Dataset.from_dict(columns, features=features)
 
 
+def _from_spans(rows: Iterable[dict[str, int]]) -> tuple[Span, ...]:
+    return tuple(Span(s["start"], s["end"]) for s in rows)
+
+
 def _label(feature: Any, value: Any) -> str:
     return feature.int2str(value) if isinstance(value, int) else str(value)
 
@@ -157,17 +161,17 @@ def from_dataset(dataset: datasets.Dataset) -> Iterator[AnnotatedDocument]:
             text=row["text"],
             meta=row["meta"] or {},
             tokens=tuple(Token(**t) for t in row["tokens"]),
-            sentences=tuple(Span(s["start"], s["end"]) for s in row["sentences"]),
+            sentences=_from_spans(row["sentences"]),
         )
         quotes = [
             Quote(
                 id=q["id"],
-                spans=tuple(Span(s["start"], s["end"]) for s in q["spans"]),
+                spans=_from_spans(q["spans"]),
                 type=QuoteType(_label(qf["type"], q["type"])),
                 medium=Medium(_label(qf["medium"], q["medium"])),
                 entity=q["entity"],
                 parent=q["parent"],
-                **{r.value: tuple(Span(s["start"], s["end"]) for s in q[r.value]) for r in Role},
+                **{r.value: _from_spans(q[r.value]) for r in Role},
             )
             for q in row["quotes"]
         ]
@@ -176,7 +180,7 @@ def from_dataset(dataset: datasets.Dataset) -> Iterator[AnnotatedDocument]:
                 id=e["id"],
                 name=e["name"],
                 kind=EntityKind(_label(ef["kind"], e["kind"])),
-                mentions=tuple(Span(s["start"], s["end"]) for s in e["mentions"]),
+                mentions=_from_spans(e["mentions"]),
                 external_id=e["external_id"],
             )
             for e in row["entities"]
@@ -187,7 +191,7 @@ def from_dataset(dataset: datasets.Dataset) -> Iterator[AnnotatedDocument]:
                 polarity=Polarity(_label(sf["polarity"], s["polarity"])),
                 quote=s["quote"],
                 entity=s["entity"],
-                evidence=tuple(Span(x["start"], x["end"]) for x in s["evidence"]),
+                evidence=_from_spans(s["evidence"]),
             )
             for s in row["stances"]
         ]

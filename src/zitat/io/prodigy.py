@@ -272,16 +272,7 @@ def _read_spans(raw: Any, index: TokenIndex, text: str) -> list[tuple[Span, str]
                 obj="record",
                 field=f"{where}.label",
             )
-        try:
-            span = Span(s["start"], s["end"])
-        except ValidationError as err:  # name the record's own key, not Span's
-            raise ValidationError(err.message, obj="record", field=f"{where}.{err.field}") from None
-        if span.end > len(text):
-            raise ValidationError(
-                f"span {span.start}-{span.end} lies outside the text (length {len(text)})",
-                obj="record",
-                field=f"{where}.end",
-            )
+        span = _span_in(text, s["start"], s["end"], where, name_key=True)
         if "token_start" in s or "token_end" in s:
             try:
                 expected = index.covering(span)
@@ -298,6 +289,25 @@ def _read_spans(raw: Any, index: TokenIndex, text: str) -> list[tuple[Span, str]
                     )
         spans.append((span, label))
     return spans
+
+
+def _span_in(text: str, start: Any, end: Any, where: str, *, name_key: bool) -> Span:
+    """The record's span ``start``-``end``, checked to lie inside ``text``.
+
+    Errors name ``where``, followed by the key at fault (``.start``, ``.end``) if ``name_key``.
+    """
+    try:
+        span = Span(start, end)
+    except ValidationError as err:  # name the record's own key, not Span's
+        field = f"{where}.{err.field}" if name_key else where
+        raise ValidationError(err.message, obj="record", field=field) from None
+    if span.end > len(text):
+        raise ValidationError(
+            f"span {span.start}-{span.end} lies outside the text (length {len(text)})",
+            obj="record",
+            field=f"{where}.end" if name_key else where,
+        )
+    return span
 
 
 def _indices(
@@ -505,15 +515,5 @@ def _read_sentences(raw: Any, text: str) -> tuple[Span, ...]:
         where = f"zitat.sentences[{i}]"
         if not (isinstance(pair, list) and len(pair) == 2):
             raise ValidationError("expected [start, end]", obj="record", field=where)
-        try:
-            span = Span(pair[0], pair[1])
-        except ValidationError as err:
-            raise ValidationError(err.message, obj="record", field=where) from None
-        if span.end > len(text):
-            raise ValidationError(
-                f"span {span.start}-{span.end} lies outside the text (length {len(text)})",
-                obj="record",
-                field=where,
-            )
-        out.append(span)
+        out.append(_span_in(text, pair[0], pair[1], where, name_key=False))
     return tuple(out)

@@ -63,6 +63,7 @@ def stance_tasks(
     review). With ``all_targets`` and an inventory, one task per quote × target, unanswered
     where no stance exists yet (for annotation).
     """
+    labels = {t.id: t.label for t in inventory} if inventory is not None else {}
     for doc in docs:
         ann = doc.annotations
         existing = {(s.quote, s.entity, s.target): s for s in ann.stances}
@@ -82,10 +83,9 @@ def stance_tasks(
                 shown = ann.quote(quote_id).text_in(doc.text)
             else:
                 shown = ann.entity(str(entity_id)).name
-            label = inventory[target].label if inventory and target in inventory.ids else target
             task: dict[str, Any] = {
                 "text": shown,
-                "label": label,
+                "label": labels.get(target, target),
                 "options": _options(),
                 "meta": {
                     "doc_id": doc.id,
@@ -135,9 +135,9 @@ def _answer(record: Any, _number: int) -> StanceAnswer | None:
         stance = Stance(
             target=meta["target"], polarity=accept[0], quote=quote, entity=entity, evidence=evidence
         )
-    except (TypeError, ValueError) as err:
-        if isinstance(err, ValidationError):
-            raise err.inside("choice task") from None
+    except ValidationError as err:
+        raise err.inside("choice task") from None
+    except (TypeError, ValueError):
         raise ValidationError(
             f"bad evidence {raw!r}", obj="choice task", field="zitat_stance.evidence"
         ) from None

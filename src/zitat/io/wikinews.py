@@ -356,9 +356,7 @@ def _raw_id(quote_id: str, position: int, ids: Sequence[str]) -> int:
 
 def document_to_wikinews(doc: AnnotatedDocument) -> dict[str, Any]:
     """The dataset's JSON object for one document (entities and stances have no place there)."""
-    document = doc.document
-    if not document.tokens or not document.sentences:
-        document = prepare(document)
+    document = prepare(doc.document)
     text = document.text
     index = TokenIndex(document.tokens)
     extra = document.meta.get("wikinews") or {}

@@ -110,9 +110,9 @@ class Extractor(ABC):
                 )
         try:
             return cls.Config(**options)
+        except ValidationError as err:
+            raise err.inside(where) from None
         except (TypeError, ValueError) as err:
-            if isinstance(err, ValidationError):
-                raise err.inside(where) from None
             raise ValidationError(str(err), obj=where) from None
 
     @abstractmethod

@@ -187,7 +187,7 @@ class Plugins:
                 if not isinstance(items, list | tuple):
                     raise TypeError(f"{hook_name} must return a list, got {type(items).__name__}")
                 for i, item in enumerate(items):
-                    if not _is_kind(item, kind):
+                    if not isinstance(item, kind):
                         raise TypeError(
                             f"{hook_name} returned {item!r} at [{i}], not a {_kind_name(kind)}"
                         )
@@ -257,10 +257,6 @@ class Plugins:
             known = ", ".join(sorted(found)) or "none"
             raise KeyError(f"no extractor named {name!r}; installed: {known}")
         return found[name]
-
-
-def _is_kind(item: Any, kind: type | tuple[type, ...]) -> bool:
-    return isinstance(item, kind)
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:

@@ -106,7 +106,7 @@ class Stance:
     evidence: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
-        label = f"Stance ({self.quote or self.entity} -> {self.target})"
+        label = _stance_label(self)
         as_str(self.target, obj=label, field="target")
         set_attr(self, "polarity", as_enum(Polarity, self.polarity, obj=label, field="polarity"))
         as_str(self.quote, obj=label, field="quote", optional=True)
@@ -119,6 +119,10 @@ class Stance:
     def holder(self) -> tuple[str, str]:
         """``("quote", id)`` or ``("entity", id)``: what holds the stance."""
         return ("quote", self.quote) if self.quote is not None else ("entity", str(self.entity))
+
+
+def _stance_label(stance: Stance) -> str:
+    return f"Stance ({stance.quote or stance.entity} -> {stance.target})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +169,7 @@ class Annotations:
                 seen.add(node)
                 node = parents[node]
         for s in self.stances:
-            label = f"Stance ({s.quote or s.entity} -> {s.target})"
+            label = _stance_label(s)
             if s.quote is not None and s.quote not in quote_ids:
                 raise ValidationError(f"unknown quote {s.quote!r}", obj=label, field="quote")
             if s.entity is not None and s.entity not in entity_ids:
@@ -181,7 +185,7 @@ class Annotations:
         for e in self.entities:
             check_spans(e.mentions, text, obj=f"SpeakerEntity {e.id!r}", field="mentions")
         for s in self.stances:
-            label = f"Stance ({s.quote or s.entity} -> {s.target})"
+            label = _stance_label(s)
             check_spans(s.evidence, text, obj=label, field="evidence")
             if targets is not None and s.target not in targets:
                 raise ValidationError(

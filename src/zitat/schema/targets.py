@@ -90,10 +90,10 @@ class TargetInventory:
                         f"unknown keys {sorted(unknown)}", obj=f"Target {item.get('id')!r}"
                     )
                 targets.append(Target(**item))
-            except (ValidationError, TypeError) as err:
-                if isinstance(err, TypeError):
-                    err = ValidationError(str(err), obj=f"targets[{i}]")
+            except ValidationError as err:
                 raise err.located(source) from None
+            except TypeError as err:
+                raise ValidationError(str(err), obj=f"targets[{i}]", source=source) from None
         try:
             return cls(tuple(targets))
         except ValidationError as err:

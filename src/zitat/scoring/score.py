@@ -26,11 +26,11 @@ from zitat.scoring.bootstrap import (
 )
 from zitat.scoring.metrics import Metric, define_metrics
 from zitat.scoring.pair import DocumentPair
-from zitat.scoring.prf import PRF
+from zitat.scoring.prf import PRF, safe_div
 from zitat.scoring.quotes import QuoteCounts, quote_counts
 from zitat.scoring.spans import SEQEVAL_LAYERS, SPAN_LABELS, SpanCounts, seqeval_report, span_counts
 from zitat.scoring.speakers import SpeakerCounts, speaker_counts
-from zitat.scoring.stance import StanceCounts, stance_counts
+from zitat.scoring.stance import Setting, StanceCounts, stance_counts
 from zitat.scoring.wikinews import PARTS, WikinewsCounts, wikinews_counts
 
 __all__ = ["HEADLINE", "TASKS", "CorpusScores", "compare", "paired_test", "score_corpus"]
@@ -144,8 +144,8 @@ def _tables(
             rows.append(
                 {
                     "part": part,
-                    "macro_precision": m.psum / m.pn if m.pn else 0.0,
-                    "macro_recall": m.rsum / m.rn if m.rn else 0.0,
+                    "macro_precision": safe_div(m.psum, m.pn),
+                    "macro_recall": safe_div(m.rsum, m.rn),
                     "precision_values": m.pn,
                     "recall_values": m.rn,
                     **{f"micro_{k}": v for k, v in wiki.micro[part].to_dict().items()},
@@ -209,8 +209,9 @@ def score_corpus(
             speakers_total += sp
             row.update(sp.stats())
         if "stances" in chosen:
-            for setting, source in (("given", given), ("e2e", pair)):
-                st = stance_counts(source, setting=setting)  # type: ignore[arg-type]
+            sources: tuple[tuple[Setting, DocumentPair], ...] = (("given", given), ("e2e", pair))
+            for setting, source in sources:
+                st = stance_counts(source, setting=setting)
                 stance_total[setting] += st
                 row.update(st.stats(f"stance.{setting}"))
         rows.append(row)

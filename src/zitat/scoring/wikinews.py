@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from zitat.schema import Quote
 from zitat.scoring.pair import ROLES, DocumentPair
 from zitat.scoring.prf import PRF, Accuracy, f1_of, safe_div
+from zitat.scoring.quotes import token_prf
 
 __all__ = ["PARTS", "MacroSums", "WikinewsCounts", "wikinews_counts"]
 
@@ -193,15 +194,11 @@ def wikinews_counts(pair: DocumentPair, *, original: bool = True) -> WikinewsCou
         for part, g_tok, p_tok in zip(
             PARTS, _part_tokens(pair, gq, gt), _part_tokens(pair, pq, pt), strict=True
         ):
-            tp = len(g_tok & p_tok)
-            fp, fn = len(p_tok) - tp, len(g_tok) - tp
-            micro[part] += PRF(tp, fp, fn)
-            macro[part] += MacroSums(
-                tp / (tp + fp) if tp + fp else 0.0,
-                1 if tp + fp else 0,
-                tp / (tp + fn) if tp + fn else 0.0,
-                1 if tp + fn else 0,
-            )
+            counts = token_prf(g_tok, p_tok)
+            micro[part] += counts
+            # a precision (recall) whose denominator is zero is skipped, not counted as 0
+            has_p, has_r = counts.tp + counts.fp > 0, counts.support > 0
+            macro[part] += MacroSums(counts.precision, int(has_p), counts.recall, int(has_r))
         if gq is not None and pq is not None:
             same_type, same_medium = gq.type == pq.type, gq.medium == pq.medium
             form_ok += same_type

@@ -10,13 +10,12 @@ import dataclasses
 import inspect
 import re
 import time
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from zitat.plugins.extractor import Extractor, Resources
-from zitat.plugins.guard import check_output
+from zitat.plugins.guard import _describe, check_output
 from zitat.schema import Annotations, Document, Task
 from zitat.testing.documents import kit_documents, seed_documents
 
@@ -68,12 +67,6 @@ class ConformanceReport:
         lines = [f"extractor {self.extractor!r}: {verdict}"]
         lines += [f"  {c}" for c in self.checks]
         return "\n".join(lines)
-
-
-def _describe(err: BaseException) -> str:
-    frames = traceback.extract_tb(err.__traceback__)
-    where = f" ({frames[-1].filename}:{frames[-1].lineno})" if frames else ""
-    return f"{type(err).__name__}: {err}{where}"
 
 
 def _metadata(report: ConformanceReport, cls: type[Any], config: Mapping[str, Any] | None) -> None:

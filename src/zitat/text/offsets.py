@@ -25,13 +25,12 @@ class TokenIndex:
 
         Raises if no token overlaps it (a span of whitespace only).
         """
-        first = bisect_right(self._ends, span.start)
-        last = bisect_left(self._starts, span.end) - 1
-        if first > last:
+        ids = self.token_ids(span)
+        if not ids:
             raise ValidationError(
                 f"span {span.start}-{span.end} covers no token", obj="Span", field="start"
             )
-        return first, last
+        return ids[0], ids[-1]
 
     def aligned(self, span: Span) -> bool:
         """True if ``span`` starts at a token start and ends at a token end."""

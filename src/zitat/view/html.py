@@ -1,7 +1,8 @@
 """An HTML page showing one document with gold and predicted quotations side by side.
 
 Each side marks quote spans (coloured by type), cues (underlined), speakers (bold, boxed)
-and frames (dotted). Quotes are matched gold↔predicted by token overlap; an unmatched gold
+and frames (dotted). Quotes are aligned gold↔predicted one-to-one as the scorer aligns them
+(:attr:`zitat.scoring.DocumentPair.alignment`: overlapping pairs only); an unmatched gold
 quote (a false negative) and an unmatched predicted quote (a false positive) get a red
 outline and are listed under the text. The page is self-contained (inline CSS, no scripts).
 
@@ -19,8 +20,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from zitat.schema import AnnotatedDocument, Annotations, Quote, Role, Span
-from zitat.text.offsets import TokenIndex
+from zitat.schema import AnnotatedDocument, Annotations, Role, Span
+from zitat.scoring.pair import DocumentPair
 
 __all__ = ["render_document_html"]
 
@@ -95,28 +96,14 @@ def _render_text(text: str, marks: Sequence[_Mark]) -> str:
     return "".join(out)
 
 
-def _overlap_matches(
-    index: TokenIndex, gold: Sequence[Quote], pred: Sequence[Quote]
-) -> tuple[set[str], set[str]]:
-    """Ids of gold and predicted quotes that have no counterpart sharing a token."""
-
-    def tokens(q: Quote) -> set[int]:
-        return {t for s in q.spans for t in index.token_ids(s)}
-
-    gold_tokens = {q.id: tokens(q) for q in gold}
-    pred_tokens = {q.id: tokens(q) for q in pred}
-    matched_gold = {g for g, gt in gold_tokens.items() for pt in pred_tokens.values() if gt & pt}
-    matched_pred = {p for p, pt in pred_tokens.items() for gt in gold_tokens.values() if gt & pt}
-    return set(gold_tokens) - matched_gold, set(pred_tokens) - matched_pred
-
-
 def render_document_html(
     gold: AnnotatedDocument, predicted: AnnotatedDocument | None, *, extractor: str = ""
 ) -> str:
     """The error-analysis page for one document."""
-    pred_ann = predicted.annotations if predicted is not None else Annotations()
-    index = TokenIndex(gold.document.tokens)
-    missed, spurious = _overlap_matches(index, gold.annotations.quotes, pred_ann.quotes)
+    pair = DocumentPair(gold, predicted)  # empty annotations when there is no prediction
+    pred_ann = pair.pred
+    missed = {pair.gold.quotes[i].id for i in pair.alignment.unmatched_gold}
+    spurious = {pred_ann.quotes[i].id for i in pair.alignment.unmatched_pred}
     gold_names = {e.id: e.name for e in gold.annotations.entities}
     pred_names = {e.id: e.name for e in pred_ann.entities}
     left = _render_text(gold.text, _marks(gold.annotations, missed, gold_names, "missed"))

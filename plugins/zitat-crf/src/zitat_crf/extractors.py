@@ -52,22 +52,23 @@ class CrfExtractor(Extractor):
     def unavailable(cls) -> str | None:
         """No model configured through ``$ZITAT_CRF_MODEL``: say how to get one."""
         try:
-            resolve_model_dir(None)
+            resolve_model_dir(None, cls.name)
         except InputError as err:
             return str(err)
         return None
 
+    #: whether ``extract`` needs the ``rules`` extractor even when the model does not
+    needs_rules: ClassVar[bool] = False
+
     def __init__(self, config: Mapping[str, Any] | None = None) -> None:
         super().__init__(config)
-        self.model = CrfModel.load(resolve_model_dir(self.config.model_dir))
-        self._rules = rules_extractor() if self.model.uses_rules else None
-
-    def _rules_output(self, doc: Document) -> Annotations | None:
-        return self._rules(doc) if self._rules is not None else None
+        self.model = CrfModel.load(resolve_model_dir(self.config.model_dir, self.name))
+        # one ``rules`` extractor per CRF extractor, built only if something reads its output
+        self._rules = rules_extractor() if self.needs_rules or self.model.uses_rules else None
 
     def extract(self, doc: Document) -> Annotations:
         """The CRF's quotes of ``doc``."""
-        return self.model.predict(doc, self._rules_output(doc))
+        return self.model.predict(doc, self._rules(doc) if self._rules is not None else None)
 
 
 def _overlaps(q: Quote, others: list[Quote]) -> bool:
@@ -104,13 +105,11 @@ class RulesCrfExtractor(CrfExtractor):
     name: ClassVar[str] = "rules-crf"
     description: ClassVar[str] = "Rule quotes plus CRF quotes where the rules found none."
     Config: ClassVar[type[Any]] = RulesCrfConfig
-
-    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
-        super().__init__(config)
-        self._all_rules = rules_extractor()
+    needs_rules: ClassVar[bool] = True
 
     def extract(self, doc: Document) -> Annotations:
-        """Rule and CRF quotes merged by the configured policy."""
-        rules = self._all_rules(doc)
+        """Rule and CRF quotes merged by the configured policy (the rules run once)."""
+        assert self._rules is not None  # needs_rules
+        rules = self._rules(doc)
         crf = self.model.predict(doc, rules if self.model.uses_rules else None)
         return combine(rules, crf, self.config.policy)

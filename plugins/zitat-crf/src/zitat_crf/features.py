@@ -15,7 +15,8 @@ import simplemma
 from zitat_rules.lexicon import marker, resolve_reporting_verb
 from zitat_rules.morph import Mood, mood
 
-from zitat.schema import Annotations, Document, Span
+from zitat.schema import Annotations, Document
+from zitat.text import TokenIndex
 
 __all__ = ["FEATURE_VERSION", "document_features", "sentence_index", "shape"]
 
@@ -82,23 +83,15 @@ def _rule_tags(doc: Document, rules: Annotations | None) -> list[list[str]]:
     tags: list[list[str]] = [[] for _ in doc.tokens]
     if rules is None:
         return tags
-    starts = [t.start for t in doc.tokens]
-
-    def token_range(span: Span) -> range:
-        first = max(bisect_right(starts, span.start) - 1, 0)
-        if doc.tokens and doc.tokens[first].end <= span.start:
-            first += 1
-        last = bisect_right(starts, span.end - 1)
-        return range(first, last)
-
+    index = TokenIndex(doc.tokens)
     for q in rules.quotes:
         for span in q.spans:
-            for n, i in enumerate(token_range(span)):
+            for n, i in enumerate(index.token_ids(span)):
                 tags[i].append(f"rq={'B' if n == 0 else 'I'}-{q.type.value}")
                 tags[i].append(f"rqm={q.medium.value}")
         for role in ("cue", "speaker", "frame", "addressee"):
             for span in getattr(q, role):
-                for i in token_range(span):
+                for i in index.token_ids(span):
                     tags[i].append(f"r{role}")
     return [sorted(set(t)) for t in tags]
 

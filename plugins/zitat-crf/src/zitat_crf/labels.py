@@ -8,11 +8,11 @@ over cue over addressee.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from zitat.schema import Annotations, Document, Medium, Quote, QuoteType, Span
+from zitat.text import TokenIndex
 from zitat_crf.features import sentence_index
 
 __all__ = ["LAYERS", "Segment", "decode", "encode", "segments"]
@@ -20,13 +20,6 @@ __all__ = ["LAYERS", "Segment", "decode", "encode", "segments"]
 LAYERS = ("quote", "role", "frame")
 _ROLE_ORDER = ("speaker", "cue", "addressee")
 _MAX_SENTENCE_GAP = 1
-
-
-def _token_range(doc: Document, span: Span, starts: Sequence[int]) -> range:
-    first = max(bisect_right(starts, span.start) - 1, 0)
-    if doc.tokens and doc.tokens[first].end <= span.start:
-        first += 1
-    return range(first, bisect_right(starts, span.end - 1))
 
 
 def _paint(labels: list[str], rng: range, name: str) -> None:
@@ -39,7 +32,7 @@ def _paint(labels: list[str], rng: range, name: str) -> None:
 def encode(doc: Document, annotations: Annotations) -> dict[str, list[str]]:
     """The label sequence of each layer for the gold ``annotations`` of ``doc``."""
     n = len(doc.tokens)
-    starts = [t.start for t in doc.tokens]
+    index = TokenIndex(doc.tokens)
     out = {layer: ["O"] * n for layer in LAYERS}
     ordered = sorted(
         annotations.quotes,
@@ -47,14 +40,14 @@ def encode(doc: Document, annotations: Annotations) -> dict[str, list[str]]:
     )
     for q in ordered:
         for span in q.spans:
-            _paint(out["quote"], _token_range(doc, span, starts), q.type.value)
+            _paint(out["quote"], index.token_ids(span), q.type.value)
     for role in _ROLE_ORDER:
         for q in annotations.quotes:
             for span in getattr(q, role):
-                _paint(out["role"], _token_range(doc, span, starts), role)
+                _paint(out["role"], index.token_ids(span), role)
     for q in annotations.quotes:
         for span in q.frame:
-            _paint(out["frame"], _token_range(doc, span, starts), "frame")
+            _paint(out["frame"], index.token_ids(span), "frame")
     return out
 
 
@@ -136,11 +129,11 @@ def decode(
     def spans(segs: Sequence[Segment]) -> tuple[Span, ...]:
         return tuple(sorted({span(s) for s in segs}))
 
-    starts = [t.start for t in tokens]
+    index = TokenIndex(tokens)
     rule_medium: list[Medium | None] = [None] * len(tokens)
     for rq in rules.quotes if rules is not None else ():
         for rspan in rq.spans:
-            for i in _token_range(doc, rspan, starts):
+            for i in index.token_ids(rspan):
                 if rule_medium[i] is None:
                     rule_medium[i] = rq.medium
     default = media or {}

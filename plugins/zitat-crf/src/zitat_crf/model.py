@@ -21,13 +21,16 @@ ENV_VAR = "ZITAT_CRF_MODEL"
 META = "meta.json"
 
 
-def resolve_model_dir(configured: str | None) -> Path:
-    """The model folder from the config, else ``$ZITAT_CRF_MODEL``; a clear error if neither."""
+def resolve_model_dir(configured: str | None, extractor: str = "crf") -> Path:
+    """The model folder from the config, else ``$ZITAT_CRF_MODEL``; a clear error if neither.
+
+    ``extractor`` names the extractor asking, so the message shows the right ``--config``.
+    """
     value = configured or os.environ.get(ENV_VAR)
     if not value:
         raise InputError(
-            "the crf extractor needs a trained model: pass --config "
-            'crf=\'{"model_dir": "PATH"}\' or set ZITAT_CRF_MODEL=PATH '
+            f"the {extractor} extractor needs a trained model: pass --config "
+            f'{extractor}=\'{{"model_dir": "PATH"}}\' or set ZITAT_CRF_MODEL=PATH '
             "(train one with `zitat train crf --gold wikinews:train --out PATH`)"
         )
     path = Path(value).expanduser()

@@ -13,7 +13,7 @@ over the text, so the output is deterministic and needs no model.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -96,10 +96,6 @@ class SaidExtractor(Extractor):
                 speaker = Span(match.start("speaker"), match.end("speaker"))
                 found.setdefault(content, (speaker, cue))
         return _annotations(doc.text, sorted(found.items()))
-
-    def extract_batch(self, docs: Sequence[Document]) -> list[Annotations]:
-        """Same as :meth:`extract` per document (nothing to gain from batching regexes)."""
-        return [self.extract(doc) for doc in docs]
 
 
 def _annotations(text: str, found: list[tuple[Span, tuple[Span, Span | None]]]) -> Annotations:

@@ -10,6 +10,7 @@ import simplemma
 from .lexicon import ReportingVerb, reporting_verbs, resolve_reporting_verb, separable_particles
 from .morph import finite_forms
 from .view import TextView
+from .words import ARTICLES, DEMONSTRATIVES
 
 __all__ = [
     "AUX",
@@ -105,42 +106,16 @@ _NOT_VERBS: frozenset[str] = frozenset(
 
 
 _PRESENT_PARTICIPLE = ("nde", "nden", "nder", "ndes", "ndem")
-_ATTRIBUTIVE: frozenset[str] = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "kein",
-        "keine",
-        "keinen",
-        "keiner",
-        "dieser",
-        "diese",
-        "diesen",
-        "diesem",
-        "dieses",
-        "vom",
-        "zum",
-        "zur",
-        "im",
-        "am",
-        "beim",
-        "ihre",
-        "ihren",
-        "ihrer",
-        "seine",
-        "seinen",
-        "seiner",
-    ]
+# Words after which a participle is an adjective ("die geforderten Reformen"), not a verb.
+_ATTRIBUTIVE: frozenset[str] = (
+    ARTICLES
+    | DEMONSTRATIVES
+    | {"kein", "keine", "keinen", "keiner", "ihre", "ihren", "ihrer", "seine", "seinen", "seiner"}
+    | {"vom", "zum", "zur", "im", "am", "beim"}
+)
+# Auxiliaries that follow a participle/infinitive in a verb-final clause ("gesagt worden sei").
+_AUX_AFTER: frozenset[str] = frozenset(
+    ["worden", "habe", "hat", "hatte", "haben", "hätten", "wurde", "werde", "wird", "sei", "ist"]
 )
 
 
@@ -166,23 +141,25 @@ def _gate() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(forms), frozenset(lemmas)
 
 
+def _plausible(word: str) -> bool:
+    """Cheap filters shared by :func:`_candidate` and :func:`reporting_word`."""
+    return len(word) >= 3 and word.isalpha() and word not in _NOT_VERBS and _may_report(word)
+
+
 @lru_cache(maxsize=65536)
 def _candidate(word: str) -> bool:
     """True if the lower-case ``word`` deserves a full reporting-verb look-up."""
-    if len(word) < 3 or word in AUX or word in _NOT_VERBS or not word.isalpha():
-        return False
-    return word not in separable_particles() and _may_report(word)
+    return word not in AUX and word not in separable_particles() and _plausible(word)
 
 
+@lru_cache(maxsize=65536)
 def _may_report(word: str) -> bool:
     """Cheap pre-check: could ``word`` be a form of a lexicon verb at all?"""
     forms, lemmas = _gate()
-    if word in forms:
+    if word in forms or simplemma.lemmatize(word, lang="de") in lemmas:
         return True
-    lemma = simplemma.lemmatize(word, lang="de")
-    if lemma in lemmas:
-        return True
-    return any(word.startswith(p) and word[len(p) :] in forms for p in ("zu",)) or (
+    # "zu" + a finite form, or a zu-infinitive of a particle verb ("aufzufordern")
+    return (word.startswith("zu") and word[2:] in forms) or (
         "zu" in word[1:] and word.endswith("en")
     )
 
@@ -190,9 +167,7 @@ def _may_report(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def reporting_word(word: str, particle: str | None = None) -> ReportingVerb | None:
     """The reporting verb a lower-case word (with a separated particle) stands for."""
-    if not word.isalpha() or word in _NOT_VERBS or len(word) < 3:
-        return None
-    if not _may_report(word):
+    if not _plausible(word):
         return None
     return resolve_reporting_verb(word, particle)
 
@@ -223,23 +198,22 @@ def find_verb_cues(view: TextView, lo: int, hi: int) -> list[Cue]:
         w = words[i]
         if not w[:1].islower() or not _candidate(w) or i in taken:
             continue
-        low = w
-        if low.endswith(_PRESENT_PARTICIPLE) or (i > lo and words[i - 1].lower() in _ATTRIBUTIVE):
+        if w.endswith(_PRESENT_PARTICIPLE) or (i > lo and words[i - 1].lower() in _ATTRIBUTIVE):
             continue  # "drohender", "die geforderten Reformen": adjectives, not verbs
         verb = None
         toks = [i]
         p = _particle_for(view, i, hi)
         if p is not None:
-            verb = reporting_word(low, words[p])
+            verb = reporting_word(w, words[p])
             if verb is not None:
                 toks.append(p)
         if verb is None and i > lo and words[i - 1] in separable_particles():
             # particle written before a participle/infinitive: "bekannt gegeben"
-            verb = reporting_word(low, words[i - 1])
+            verb = reporting_word(w, words[i - 1])
             if verb is not None:
                 toks.append(i - 1)
         if verb is None:
-            verb = reporting_word(low)
+            verb = reporting_word(w)
         if verb is None:
             continue
         if verb.reflexive and i + 1 < hi and words[i + 1] == "sich":
@@ -253,22 +227,9 @@ def find_verb_cues(view: TextView, lo: int, hi: int) -> list[Cue]:
                 toks.append(j)
                 break
         for j in range(i + 1, min(hi, i + 3)):
-            if words[j].lower() in {
-                "worden",
-                "habe",
-                "hat",
-                "hatte",
-                "haben",
-                "hätten",
-                "wurde",
-                "werde",
-                "wird",
-                "sei",
-                "ist",
-            }:
-                toks.append(j)
-            else:
+            if words[j].lower() not in _AUX_AFTER:
                 break
+            toks.append(j)
         taken.update(toks)
         cues.append(Cue(tuple(sorted(toks)), i, verb))
     return cues

@@ -95,7 +95,7 @@ def direct_quotes(
             out.append(q)
             continue
         alone = qa <= lo + 1 and (after_hi - qb) <= 1
-        if reject(rules, view, reg, lo, qa, qb, after_hi, alone=alone):
+        if reject(rules, view, reg, alone=alone):
             q.partial = True
             held.append(q)
             continue

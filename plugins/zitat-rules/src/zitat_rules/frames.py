@@ -11,6 +11,24 @@ from .view import TextView
 __all__ = ["Frame", "frame_after", "frame_before", "speaker_of"]
 
 _SENT_END = frozenset({".", "!", "?", ";"})
+# Words between a verb and its subject ("sagte sich auch der Minister"); "am" skips a day too.
+_SKIP_BEFORE_SUBJECT = frozenset(
+    [
+        "sich",
+        "auch",
+        "nun",
+        "jedoch",
+        "aber",
+        "dann",
+        "zudem",
+        "außerdem",
+        "ebenfalls",
+        "später",
+        "weiter",
+        "am",
+        "bereits",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -43,31 +61,9 @@ def speaker_of(view: TextView, lo: int, hi: int, cue: Cue) -> tuple[int, int] | 
         return subj
     k = first + 1
     words = view.words
-    while k < hi and (
-        k in cue.tokens
-        or words[k]
-        in {
-            "sich",
-            "auch",
-            "nun",
-            "jedoch",
-            "aber",
-            "dann",
-            "zudem",
-            "außerdem",
-            "ebenfalls",
-            "später",
-            "weiter",
-            "am",
-            "bereits",
-        }
-    ):
-        if words[k] == "am" and k + 1 < hi:
-            k += 2
-            continue
-        k += 1
-    np = np_after(view, k, hi)
-    return np
+    while k < hi and (k in cue.tokens or words[k] in _SKIP_BEFORE_SUBJECT):
+        k += 2 if words[k] == "am" and k + 1 < hi else 1
+    return np_after(view, k, hi)
 
 
 def frame_after(view: TextView, qb: int, hi: int) -> Frame | None:
@@ -112,14 +108,8 @@ def frame_before(view: TextView, lo: int, qa: int, *, colon_only: bool = False) 
     cues = find_verb_cues(view, lo, qa)
     if cues:
         cue = cues[-1]
-        start = lo
         return Frame(
-            start,
-            qa,
-            list(cue.tokens),
-            speaker_of(view, start, qa, cue),
-            _addressee(view, start, qa),
-            cue,
+            lo, qa, list(cue.tokens), speaker_of(view, lo, qa, cue), _addressee(view, lo, qa), cue
         )
     if (colon and qa - 1 - lo <= 8 and words[lo][:1].isupper()) or (
         colon and words[lo].lower() in PRONOUNS

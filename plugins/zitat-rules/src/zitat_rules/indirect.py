@@ -58,7 +58,6 @@ _NOUN_CUES = frozenset(
         "Schätzungen",
         "Erkenntnissen",
         "Einschätzungen",
-        "Angaben",
     ]
 )
 _REPORTED_VERBS = frozenset(
@@ -100,10 +99,52 @@ _REPORTED_VERBS = frozenset(
         "protestieren",
     ]
 )
-V1_FINAL = True
 # Konjunktiv forms not ending in -e that matter in 3rd-person news text
 _SUBJ_OTHER = frozenset({"sei", "seien", "wären", "hätten", "würden", "könnten"})
-_PRONOUN_SUBJ = frozenset(["er", "sie", "es", "man", "wir", "ich"])
+# Konjunktiv II forms that mark reported speech as clearly as Konjunktiv I does
+_STRONG_SUBJ2 = frozenset(
+    [
+        "wäre",
+        "wären",
+        "hätte",
+        "hätten",
+        "würde",
+        "würden",
+        "könne",
+        "könnten",
+        "müsse",
+        "solle",
+        "dürfe",
+    ]
+)
+# Verbs whose reported content may be a zu-infinitive ("forderte sie auf, … zu beenden")
+_INFINITIVE_VERBS = frozenset(
+    [
+        "fordern",
+        "auffordern",
+        "aufrufen",
+        "bitten",
+        "appellieren",
+        "drängen",
+        "ankündigen",
+        "versprechen",
+        "empfehlen",
+        "raten",
+        "warnen",
+        "vorschlagen",
+        "anbieten",
+        "drohen",
+        "zusagen",
+        "beschließen",
+        "erklären",
+        "betonen",
+        "bekräftigen",
+        "vorwerfen",
+        "verlangen",
+        "ablehnen",
+    ]
+)
+_STRIP = frozenset({",", "–", "-", ":"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,23 +166,7 @@ def _konj(view: TextView, lo: int, hi: int) -> bool:
         if not w[:1].islower() or not (w[-1] == "e" or w in _SUBJ_OTHER) or not w.isalpha():
             continue
         m = mood_in_context(words, i)
-        if m is Mood.SUBJ1 or (
-            m is Mood.SUBJ2
-            and w
-            in {
-                "wäre",
-                "wären",
-                "hätte",
-                "hätten",
-                "würde",
-                "würden",
-                "könne",
-                "könnten",
-                "müsse",
-                "solle",
-                "dürfe",
-            }
-        ):
+        if m is Mood.SUBJ1 or (m is Mood.SUBJ2 and w in _STRONG_SUBJ2):
             return True
     return False
 
@@ -167,12 +192,18 @@ def _content_end(view: TextView, k: int, hi: int, cue_heads: set[int]) -> int:
 
 
 def _strip(view: TextView, lo: int, hi: int) -> tuple[int, int]:
+    """Tokens ``lo..hi`` without leading and trailing commas, dashes and colons."""
     words = view.words
-    while lo < hi and words[lo] in {",", "–", "-", ":"}:
+    while lo < hi and words[lo] in _STRIP:
         lo += 1
-    while hi > lo and words[hi - 1] in {",", "–", "-", ":"}:
+    while hi > lo and words[hi - 1] in _STRIP:
         hi -= 1
     return lo, hi
+
+
+def _any_masked(masked: set[int], lo: int, hi: int) -> bool:
+    """True if a token of ``lo..hi`` belongs to a direct quote."""
+    return any(t in masked for t in range(lo, hi))
 
 
 def _quote(
@@ -254,8 +285,6 @@ def _markers(view: TextView, lo: int, hi: int, masked: set[int]) -> Found | None
         content = [(x, y) for x, y in ((a, b), (c, d)) if y > x]
         if not content or sum(y - x for x, y in content) < 3:
             continue
-        if sp is not None and words[sp[0]].lower() in {"den", "dem"} and low == "nach":
-            pass
         q = _quote(view, QuoteType.INDIRECT, content, cue, [fr], sp, None)
         q.verb_medium = "speech_writing"
         return q
@@ -319,7 +348,7 @@ def _anaphoric(
     if cue.tokens[0] != lo + 1 or any(q.end > prev[0] for q in done[-1:]):
         return None
     plo, phi = view.tok_at(prev[0]), view.tok_at(prev[1] - 1) + 1
-    if phi - plo < 4 or any(t in masked for t in range(plo, phi)):
+    if phi - plo < 4 or _any_masked(masked, plo, phi):
         return None
     pend = phi - 1 if words[phi - 1] in _END else phi
     end = hi - 1 if words[hi - 1] in _END else hi
@@ -395,32 +424,14 @@ def indirect_quotes(
                     and words[a][:1].isupper()
                     and words[a].lower() not in _SUBORDINATORS
                 )
-                if (
-                    b - a >= 3
-                    and (
-                        _konj(view, a, b)
-                        or (
-                            V1_FINAL
-                            and v1_final
-                            and b - a >= 5
-                            and speaker_of(view, first, fend, c) is not None
-                        )
-                    )
-                    and not any(t in masked for t in range(a, b))
-                ):
+                if b - a >= 3 and not _any_masked(masked, a, b):
                     sp = speaker_of(view, first, fend, c)
-                    q = _quote(
-                        view,
-                        QuoteType.INDIRECT,
-                        [(a, b)],
-                        list(c.tokens),
-                        [(first - 1, fend)],
-                        sp,
-                        c,
-                    )
-                    found_here.append(q)
-                    used_until = frame_lo = fend
-                    continue
+                    if _konj(view, a, b) or (v1_final and b - a >= 5 and sp is not None):
+                        fr = [(first - 1, fend)]
+                        q = _quote(view, QuoteType.INDIRECT, [(a, b)], list(c.tokens), fr, sp, c)
+                        found_here.append(q)
+                        used_until = frame_lo = fend
+                        continue
             j = last + 1
             while j < hi and words[j] not in {",", ":"} and words[j] not in _END and j - last < 12:
                 if words[j] in {"dass", "ob"}:
@@ -442,34 +453,11 @@ def indirect_quotes(
                 while sub_end < end and words[sub_end] != ",":
                     sub_end += 1
                 is_clause = _konj(view, k, min(end, max(sub_end, k + 12)))
-            if not is_clause and c.verb.lemma in {
-                "fordern",
-                "auffordern",
-                "aufrufen",
-                "bitten",
-                "appellieren",
-                "drängen",
-                "ankündigen",
-                "versprechen",
-                "empfehlen",
-                "raten",
-                "warnen",
-                "vorschlagen",
-                "anbieten",
-                "drohen",
-                "zusagen",
-                "beschließen",
-                "erklären",
-                "betonen",
-                "bekräftigen",
-                "vorwerfen",
-                "verlangen",
-                "ablehnen",
-            }:
+            if not is_clause and c.verb.lemma in _INFINITIVE_VERBS:
                 is_clause = any(
                     words[t] == "zu"
                     or (
-                        words[t].startswith(("zu",)) is False
+                        not words[t].startswith("zu")
                         and "zu" in words[t][1:-2]
                         and words[t].islower()
                         and words[t].endswith("en")
@@ -481,7 +469,7 @@ def indirect_quotes(
             if words[j] == ":" and k in masked:
                 continue
             flo = frame_lo
-            if any(t in masked for t in range(flo, first)):
+            if _any_masked(masked, flo, first):
                 # a direct quote sits between: the frame starts after it
                 flo = max(t for t in range(flo, first) if t in masked) + 1
             sp = speaker_of(view, flo, j, c)
@@ -523,7 +511,7 @@ def indirect_quotes(
             and last_speaker
             and words[lo][:1].isupper()
             and _konj(view, lo, hi)
-            and not any(t in masked for t in range(lo, hi))
+            and not _any_masked(masked, lo, hi)
         ):
             q = Found(range_span(view, lo, hi), QuoteType.INDIRECT_FREE_INDIRECT)
             q.speaker = list(last_speaker)

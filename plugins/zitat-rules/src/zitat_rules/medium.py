@@ -21,12 +21,6 @@ _INSTITUTION = re.compile(
     r"ministry|staatsanwaltschaft|gewerkschaft|organisation|verwaltung|sprecher|sprecherin)\b",
     re.IGNORECASE,
 )
-_VERB_MEDIUM = {
-    "speech": Medium.SPEECH,
-    "writing": Medium.WRITING,
-    "thought": Medium.THOUGHT,
-    "speech_writing": Medium.SPEECH_WRITING,
-}
 
 
 def assign_medium(text: str, q: Found) -> None:
@@ -36,14 +30,11 @@ def assign_medium(text: str, q: Found) -> None:
     if frame and _WRITTEN.search(frame):
         q.medium = Medium.WRITING
         return
-    medium = _VERB_MEDIUM.get(q.verb_medium or "", Medium.SPEECH)
-    if medium is Medium.SPEECH_WRITING and speaker and not _INSTITUTION.search(speaker):
+    # the lexicon's medium values are a subset of zitat's Medium
+    medium = Medium(q.verb_medium) if q.verb_medium else Medium.SPEECH
+    institution = bool(speaker) and _INSTITUTION.search(speaker) is not None
+    if medium is Medium.SPEECH_WRITING and speaker and not institution:
         medium = Medium.SPEECH
-    if (
-        medium is Medium.SPEECH
-        and speaker
-        and _INSTITUTION.search(speaker)
-        and "sprecher" not in speaker.lower()
-    ):
+    if medium is Medium.SPEECH and institution and "sprecher" not in speaker.lower():
         medium = Medium.SPEECH_WRITING
     q.medium = medium

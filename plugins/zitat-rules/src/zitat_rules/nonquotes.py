@@ -127,16 +127,15 @@ _MEDIA_NAME_END = (
 )
 
 
-def _is_title(view: TextView, qa: int, inner: str = "") -> bool:
+def _is_title(view: TextView, qa: int, inner: str) -> bool:
+    """True if the quoted ``inner`` words (starting at token ``qa``) name a work or medium."""
     words = view.words
     if inner.rstrip(" .").endswith(_MEDIA_NAME_END) and len(inner.split()) <= 4:
         return True
     for j in (qa - 1, qa - 2):
         if j >= 0 and words[j].split("-")[-1] in TITLE_NOUNS:
             return True
-        if j >= 0 and any(
-            words[j].endswith(n.lower()) for n in ("zeitung", "agentur", "magazin", "sender")
-        ):
+        if j >= 0 and words[j].endswith(("zeitung", "agentur", "magazin", "sender")):
             return True
     return False
 
@@ -144,24 +143,14 @@ def _is_title(view: TextView, qa: int, inner: str = "") -> bool:
 def reject_always(rules: NonQuoteRules, view: TextView, reg: QuoteRegion, lo: int, qa: int) -> bool:
     """True if the region is a title or a credit whatever frame surrounds it."""
     text = view.text
-    n = len(reg.inner(text).split())
+    inner = reg.inner(text)
     start = view.starts[lo] if lo < len(view) else 0
     if rules.credits and _CREDIT.match(text[start : reg.start + 2]):
         return True
-    return rules.titles and n <= 8 and _is_title(view, qa, reg.inner(text))
+    return rules.titles and len(inner.split()) <= 8 and _is_title(view, qa, inner)
 
 
-def reject(
-    rules: NonQuoteRules,
-    view: TextView,
-    reg: QuoteRegion,
-    lo: int,
-    qa: int,
-    qb: int,
-    hi: int,
-    *,
-    alone: bool,
-) -> bool:
+def reject(rules: NonQuoteRules, view: TextView, reg: QuoteRegion, *, alone: bool) -> bool:
     """True if the quote region, found without any frame, is no quotation."""
     text = view.text
     inner = reg.inner(text)

@@ -30,11 +30,16 @@ class PipelineOptions:
     indirect_rules: IndirectRules = field(default_factory=IndirectRules)
 
 
+def _inside(q: Found, p: Found) -> bool:
+    """True if ``q`` lies within one span of ``p``."""
+    return any(ps <= q.start and q.end <= pe for ps, pe in p.spans)
+
+
 def _embedded(held: list[Found], outer: list[Found]) -> list[Found]:
     """Held-back quoted phrases that lie inside indirect/reported speech are partial quotes."""
     keep = []
     for q in held:
-        if any(ps <= q.start and q.end <= pe for p in outer for ps, pe in p.spans):
+        if any(_inside(q, p) for p in outer):
             q.inherited = False
             keep.append(q)
     return keep
@@ -47,7 +52,7 @@ def _nest(found: list[Found]) -> None:
         if q.type is not QuoteType.DIRECT:
             continue
         for i, p in outer:
-            if any(ps <= q.start and q.end <= pe for ps, pe in p.spans):
+            if _inside(q, p):
                 q.parent = i
                 if not q.frame:
                     q.frame, q.cue, q.speaker = list(p.frame), list(p.cue), list(p.speaker)
@@ -67,6 +72,7 @@ def _inherit(found: list[Found]) -> None:
 
 
 def _clean(text: str, spans: list[tuple[int, int]]) -> tuple[Span, ...]:
+    """Sorted, de-duplicated spans with surrounding whitespace trimmed; empty ones dropped."""
     out = []
     for start, end in spans:
         s, e = start, end
@@ -102,7 +108,8 @@ def annotate(doc: Document, options: PipelineOptions) -> Annotations:
     """Annotations (quotes and, if asked, speaker entities) of one document."""
     text = doc.text
     found = find_quotes(doc, options)
-    keep = [q for q in found if _clean(text, q.spans)]
+    content = {id(q): _clean(text, q.spans) for q in found}
+    keep = [q for q in found if content[id(q)]]
     index = {id(q): n for n, q in enumerate(keep)}
     old_to_new = {i: index[id(q)] for i, q in enumerate(found) if id(q) in index}
     entity_of: dict[int, str] = {}
@@ -131,7 +138,7 @@ def annotate(doc: Document, options: PipelineOptions) -> Annotations:
         quotes.append(
             Quote(
                 id=f"q{n + 1}",
-                spans=_clean(text, q.spans),
+                spans=content[id(q)],
                 type=q.type,
                 medium=q.medium,
                 cue=_clean(text, q.cue),

@@ -70,24 +70,19 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
     """Top-level quote regions of ``text`` (nested ones in ``children``)."""
     swiss = _swiss(text)
     top: list[QuoteRegion] = []
-    # stack entries: (opener, start of current part, region, finished parts)
+    # stack entries: (opener, start of the current part, region)
     stack: list[tuple[str, int, QuoteRegion]] = []
-    pending_para: list[tuple[str, int, QuoteRegion]] = []
-    para_end = 0
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group()
         if ch[0] == "\n":
             # paragraph break: suspend open quotes; they continue only if the next paragraph
             # starts with the same opening mark
-            pending_para = stack
-            para_end = len(text[:i].rstrip())
-            stack = []
+            suspended, stack = stack, []
             nxt = m.end()
-            if pending_para and nxt < len(text) and text[nxt] == pending_para[0][0]:
-                op, st, reg = pending_para[0]
-                reg.parts.append((st, para_end))
+            if suspended and nxt < len(text) and text[nxt] == suspended[0][0]:
+                op, st, reg = suspended[0]
+                reg.parts.append((st, len(text[:i].rstrip())))
                 stack = [(op, -1, reg)]  # -1: next opener mark restarts the part
-            pending_para = []
             continue
         if stack and stack[-1][1] == -1 and ch == stack[-1][0]:
             op, _, reg = stack[-1]
@@ -97,15 +92,11 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
             op, st, reg = stack[-1]
             # a straight quote that looks like an opener closes only if nothing nested fits
             if not (ch == '"' and op != '"' and _is_opening(text, i, ch)) or op == '"':
-                if op == '"' and _is_opening(text, i, ch) and len(stack) == 1 and i == st + 1:
-                    pass
                 stack.pop()
                 reg.parts.append((st, i + 1))
                 (stack[-1][2].children if stack else top).append(reg)
                 continue
-        if ch in "’‘" and not stack:
-            continue
-        if ch in "’" or (ch in "‘" and (not stack or stack[-1][0] != "‚")):
+        if ch == "’" or (ch == "‘" and (not stack or stack[-1][0] != "‚")):
             continue  # apostrophes
         opening = ch in "„‚›" or (ch == "»" and not swiss) or (ch == "«" and swiss)
         if ch in '"“' and _is_opening(text, i, ch):

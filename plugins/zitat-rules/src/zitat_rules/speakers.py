@@ -3,85 +3,28 @@
 from __future__ import annotations
 
 from .view import TextView
+from .words import ARTICLES, DEMONSTRATIVES
 
 __all__ = [
     "DETERMINERS",
+    "NON_NP_STARTS",
+    "PREPOSITIONS",
     "PRONOUNS",
     "is_np_start",
     "np_after",
     "subject_before",
 ]
 
-DETERMINERS: frozenset[str] = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "kein",
-        "keine",
-        "sein",
-        "seine",
-        "ihr",
-        "ihre",
-        "dieser",
-        "diese",
-        "dieses",
-        "diesem",
-        "diesen",
-        "beide",
-        "beiden",
-        "alle",
-        "mehrere",
-        "viele",
-        "einige",
-        "zwei",
-        "drei",
-    ]
+DETERMINERS: frozenset[str] = (
+    ARTICLES
+    | DEMONSTRATIVES
+    | {"kein", "keine", "sein", "seine", "ihr", "ihre", "beide", "beiden", "alle", "mehrere"}
+    | {"viele", "einige", "zwei", "drei"}
 )
 PRONOUNS: frozenset[str] = frozenset(["er", "sie", "es", "man", "wir", "ich", "ihr", "du"])
-# Capitalised words that start a clause but are no noun phrase (adverbs, conjunctions, ...).
-NON_NP_STARTS: frozenset[str] = frozenset(
+# Prepositions that also start a clause (so never a noun phrase).
+_CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(
     [
-        "so",
-        "auch",
-        "doch",
-        "dabei",
-        "dazu",
-        "daher",
-        "deshalb",
-        "damit",
-        "danach",
-        "dann",
-        "zudem",
-        "außerdem",
-        "zugleich",
-        "jedoch",
-        "aber",
-        "und",
-        "oder",
-        "denn",
-        "sondern",
-        "weiter",
-        "ferner",
-        "später",
-        "zuvor",
-        "bereits",
-        "schon",
-        "noch",
-        "nun",
-        "jetzt",
-        "heute",
-        "gestern",
-        "morgen",
         "am",
         "im",
         "in",
@@ -102,18 +45,70 @@ NON_NP_STARTS: frozenset[str] = frozenset(
         "gegen",
         "ohne",
         "um",
-        "wie",
+        "seit",
+        "während",
+        "wegen",
+        "trotz",
+    ]
+)
+PREPOSITIONS: frozenset[str] = _CLAUSE_PREPOSITIONS | {
+    "gegenüber",
+    "durch",
+    "bis",
+    "vom",
+    "beim",
+    "ins",
+    "ans",
+}
+# Conjunctions and connective/temporal adverbs: they start no noun phrase and end one.
+_LINKS: frozenset[str] = frozenset(
+    [
+        "und",
+        "oder",
+        "aber",
+        "dass",
+        "ob",
+        "weil",
         "wenn",
         "als",
-        "ob",
-        "dass",
-        "weil",
-        "während",
+        "noch",
+        "nun",
+        "jetzt",
+        "heute",
+        "gestern",
+        "bereits",
+        "schon",
+        "auch",
+        "zudem",
+        "dann",
+        "dabei",
+        "jedoch",
+    ]
+)
+# Capitalised words that start a clause but are no noun phrase (adverbs, conjunctions, ...).
+NON_NP_STARTS: frozenset[str] = (
+    _CLAUSE_PREPOSITIONS
+    | _LINKS
+    | {
+        "so",
+        "doch",
+        "dazu",
+        "daher",
+        "deshalb",
+        "damit",
+        "danach",
+        "außerdem",
+        "zugleich",
+        "denn",
+        "sondern",
+        "weiter",
+        "ferner",
+        "später",
+        "zuvor",
+        "morgen",
+        "wie",
         "nachdem",
         "bevor",
-        "seit",
-        "trotz",
-        "wegen",
         "laut",
         "gemäß",
         "dies",
@@ -142,98 +137,10 @@ NON_NP_STARTS: frozenset[str] = frozenset(
         "zufolge",
         "stattdessen",
         "es",
-    ]
+    }
 )
-PREPOSITIONS: frozenset[str] = frozenset(
-    [
-        "am",
-        "im",
-        "in",
-        "an",
-        "auf",
-        "aus",
-        "bei",
-        "mit",
-        "nach",
-        "von",
-        "vor",
-        "zu",
-        "zum",
-        "zur",
-        "über",
-        "unter",
-        "für",
-        "gegen",
-        "ohne",
-        "um",
-        "gegenüber",
-        "seit",
-        "während",
-        "wegen",
-        "trotz",
-        "durch",
-        "bis",
-        "vom",
-        "beim",
-        "ins",
-        "ans",
-    ]
-)
-_STOP_AFTER = frozenset(
-    [
-        "am",
-        "im",
-        "in",
-        "an",
-        "auf",
-        "aus",
-        "bei",
-        "mit",
-        "nach",
-        "vor",
-        "zu",
-        "zum",
-        "zur",
-        "über",
-        "unter",
-        "für",
-        "gegen",
-        "ohne",
-        "um",
-        "gegenüber",
-        "seit",
-        "während",
-        "wegen",
-        "trotz",
-        "durch",
-        "bis",
-        "vom",
-        "beim",
-        "ins",
-        "ans",
-        "und",
-        "oder",
-        "sowie",
-        "aber",
-        "dass",
-        "ob",
-        "weil",
-        "wenn",
-        "als",
-        "noch",
-        "nun",
-        "jetzt",
-        "heute",
-        "gestern",
-        "bereits",
-        "schon",
-        "auch",
-        "zudem",
-        "dann",
-        "dabei",
-        "jedoch",
-    ]
-)
+# Words that end a noun phrase after the verb; "von" is left out: it can be a name particle.
+_STOP_AFTER: frozenset[str] = (PREPOSITIONS - {"von"}) | _LINKS | {"sowie"}
 
 
 def is_np_start(word: str, following: str = "") -> bool:
@@ -279,8 +186,8 @@ def np_after(view: TextView, i: int, hi: int) -> tuple[int, int] | None:
     while j < hi:
         wj = words[j]
         lj = wj.lower()
-        if wj[:1].isupper() and wj.isalpha() is False and not any(c.isalpha() for c in wj):
-            break
+        if wj[:1].isupper() and not any(c.isalpha() for c in wj):
+            break  # upper-case but no letter (e.g. "Ⅷ")
         if wj[:1].isupper():
             j += 1
             continue
@@ -317,7 +224,6 @@ def np_after(view: TextView, i: int, hi: int) -> tuple[int, int] | None:
             and j > start_nouns
             and j + 1 < hi
             and words[j + 1][:1].isupper()
-            and j + 2 <= hi
         ):
             # name particles ("Ursula von der Leyen") only between capitalised words
             if lj == "von" and words[j + 1] in {"der", "dem"}:
@@ -327,5 +233,4 @@ def np_after(view: TextView, i: int, hi: int) -> tuple[int, int] | None:
         break
     if j == start_nouns:
         return None
-    # drop a trailing weekday/date word and stop words like "Montag"
     return i, j

@@ -1,4 +1,4 @@
-"""A flat, fast view of a document for the rules: words, offsets, sentences, paragraphs."""
+"""A flat, fast view of a document for the rules: words, offsets and sentences."""
 
 from __future__ import annotations
 
@@ -12,14 +12,17 @@ __all__ = ["TextView", "range_span", "token_spans"]
 
 @dataclass(slots=True)
 class TextView:
-    """Token strings and offsets as plain lists, plus sentence spans and paragraph breaks."""
+    """Token strings and offsets as plain lists, plus sentence spans.
+
+    Plain lists rather than :class:`zitat.text.TokenIndex`: the rules index ``words``,
+    ``starts`` and ``ends`` directly in tight loops, and ``tok_at`` never raises.
+    """
 
     text: str
     words: list[str]
     starts: list[int]
     ends: list[int]
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    para_breaks: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document) -> TextView:
@@ -29,12 +32,7 @@ class TextView:
         starts = [t.start for t in doc.tokens]
         ends = [t.end for t in doc.tokens]
         sentences = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
-        breaks = []
-        pos = text.find("\n\n")
-        while pos >= 0:
-            breaks.append(pos)
-            pos = text.find("\n\n", pos + 2)
-        return cls(text, words, starts, ends, sentences, breaks)
+        return cls(text, words, starts, ends, sentences)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -46,16 +44,6 @@ class TextView:
     def tokens_in(self, start: int, end: int) -> range:
         """Indices of the tokens lying inside the character range."""
         return range(bisect_left(self.starts, start), bisect_right(self.ends, end))
-
-    def para_break_between(self, a: int, b: int) -> bool:
-        """True if a blank line lies between characters ``a`` and ``b``."""
-        i = bisect_left(self.para_breaks, a)
-        return i < len(self.para_breaks) and self.para_breaks[i] < b
-
-    def paragraph_start(self, char: int) -> int:
-        """Character offset where the paragraph holding ``char`` starts."""
-        i = bisect_left(self.para_breaks, char) - 1
-        return self.para_breaks[i] + 2 if i >= 0 else 0
 
 
 def token_spans(view: TextView, tokens: list[int] | tuple[int, ...]) -> list[tuple[int, int]]:

@@ -70,4 +70,5 @@ def test_reported_speech_act() -> None:
 
 def test_rule_families_can_be_switched_off() -> None:
     text = "Der Bürgermeister warnte vor steigenden Mieten in der Innenstadt."
+    assert len(run(text).quotes) == 1
     assert run(text, reported=False).quotes == ()

@@ -7,6 +7,7 @@ import pytest
 from zitat_rules.morph import (
     Mood,
     analyze,
+    core_table,
     is_konjunktiv1,
     mood,
     mood_in_context,
@@ -97,6 +98,7 @@ def test_particle_verb_joined_form_in_verb_final_clause() -> None:
 def test_unseen_verb_is_analysed_on_demand() -> None:
     # not in the core table; lemma found by simplemma and checked against ablaut
     assert mood("googele") is Mood.SUBJ1 or mood("google") is Mood.SUBJ1
+    assert "google" not in core_table() and mood("google") is Mood.SUBJ1
     assert mood("verbarrikadiere") is Mood.SUBJ1
 
 

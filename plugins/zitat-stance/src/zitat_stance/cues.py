@@ -8,36 +8,14 @@ from dataclasses import dataclass
 from zitat.schema import Polarity
 
 from .lexicon import CueLexicon
-from .tokens import Tok
+from .tokens import FUNCTION_WORDS, Tok
 
 __all__ = ["Cue", "find_cues", "negated_tokens"]
 
 # Words a negator reaches over on its way to what it negates ("nicht weiter aufrüsten",
 # "nicht für realistisch halten", "nicht die Absicht").
-_TRANSPARENT = frozenset(
+_TRANSPARENT = FUNCTION_WORDS | frozenset(
     [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "eines",
-        "für",
-        "zu",
-        "zum",
-        "zur",
-        "mit",
-        "in",
-        "im",
-        "an",
-        "am",
-        "auf",
         "weiter",
         "mehr",
         "länger",

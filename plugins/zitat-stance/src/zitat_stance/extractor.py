@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from zitat.plugins import Extractor, Resources
 from zitat.schema import Annotations, Document, TargetInventory, Task
+from zitat_rules.extractors import RulesExtractor
 
 from . import __version__
 from .hints import builtin_hint_files
@@ -34,12 +35,6 @@ class StanceConfig:
     quotes: dict[str, Any] | None = None
 
 
-def _rules_extractor_class() -> type[Extractor]:
-    from zitat_rules.extractors import RulesExtractor  # noqa: PLC0415 (loaded when used)
-
-    return RulesExtractor
-
-
 class RulesStanceExtractor(Extractor):
     """Quotes and speakers from ``rules``; stances toward the corpus's declared targets.
 
@@ -58,7 +53,7 @@ class RulesStanceExtractor(Extractor):
 
     def __init__(self, config: Any = None) -> None:
         super().__init__(config)
-        self._quotes = _rules_extractor_class()(self.config.quotes)
+        self._quotes = RulesExtractor(self.config.quotes)  # built once, reused per document
         self._rules: StanceRules | None = None
 
     def use_targets(self, targets: TargetInventory | None) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 from zitat.schema import Polarity
+from zitat_rules.lexicon import Stance, reporting_verbs
 
 __all__ = ["CueLexicon", "LexiconError", "cue_lexicon", "parse_lexicon"]
 
@@ -93,17 +94,8 @@ def parse_lexicon(data: Any, *, source: str = "<data>") -> CueLexicon:
 
 def _reporting_verb_stances() -> tuple[set[str], set[str]]:
     """Lemmas of zitat-rules' reporting verbs marked ``stance: favor`` / ``against``."""
-    try:
-        from zitat_rules.lexicon import reporting_verbs  # noqa: PLC0415 (optional)
-    except ImportError:  # zitat-rules is a dependency, but stay usable without it
-        return set(), set()
-    favor, against = set(), set()
-    for verb in reporting_verbs():
-        stance = getattr(verb.stance, "value", verb.stance)
-        if stance == "favor":
-            favor.add(verb.lemma)
-        elif stance == "against":
-            against.add(verb.lemma)
+    favor = {v.lemma for v in reporting_verbs() if v.stance is Stance.FAVOR}
+    against = {v.lemma for v in reporting_verbs() if v.stance is Stance.AGAINST}
     return favor, against
 
 

@@ -90,11 +90,14 @@ class StanceRules:
         self.patterns: tuple[TargetPattern, ...] = compile_inventory(inventory, hints)
         self.skip_nested = skip_nested
         self.unmarked_neutral = unmarked_neutral
-
-    def _extra(self, pattern: TargetPattern) -> dict[str, Polarity]:
-        extra = {w: Polarity.FAVOR for w in pattern.favor}
-        extra.update({w: Polarity.AGAINST for w in pattern.against})
-        return extra
+        # each target's own cue words (from hints), by target id
+        self._extra: dict[str, dict[str, Polarity]] = {
+            p.target.id: {
+                **{w: Polarity.FAVOR for w in p.favor},
+                **{w: Polarity.AGAINST for w in p.against},
+            }
+            for p in self.patterns
+        }
 
     def quote_stances(self, tokens: Sequence[Tok], quote: Quote) -> list[Stance]:
         """Stances of one quote toward the targets it addresses."""
@@ -113,10 +116,11 @@ class StanceRules:
             mine = [m for m in mentions if m.target == pattern.target.id]
             if not mine:
                 continue
-            extra = self._extra(pattern)
-            cues = base + [
-                c for c in find_cues(tokens, scope, self.lexicon, extra) if c not in base
-            ]
+            extra = self._extra[pattern.target.id]
+            cues = base
+            if extra:  # the target's own cue words add cues
+                more = find_cues(tokens, scope, self.lexicon, extra)
+                cues = base + [c for c in more if c not in base]
             decision = self._target_decision(
                 tokens=tokens,
                 scope=scope,

@@ -19,38 +19,16 @@ from functools import lru_cache
 from zitat.schema import Target, TargetInventory
 
 from .hints import TargetHints
-from .tokens import Tok, lemma
+from .tokens import FUNCTION_WORDS, Tok, lemma
 
 __all__ = ["Mention", "TargetPattern", "compile_inventory", "find_mentions"]
 
-_STOP = frozenset(
+_STOP = FUNCTION_WORDS | frozenset(
     [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "eines",
         "und",
         "oder",
-        "für",
         "von",
         "vom",
-        "zu",
-        "zur",
-        "zum",
-        "mit",
-        "an",
-        "am",
-        "auf",
-        "in",
-        "im",
         "aus",
         "bei",
         "nach",

@@ -10,12 +10,41 @@ from functools import lru_cache
 import simplemma
 from zitat.schema import Span
 
-__all__ = ["Tok", "lemma", "tokenize"]
+__all__ = ["FUNCTION_WORDS", "Tok", "lemma", "tokenize"]
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])")
 _CLAUSE_BREAK = frozenset(",;:–—-()[]")
 _SENTENCE_BREAK = frozenset(".!?")
+
+# Articles and short prepositions: never a cue or a target word by themselves. Negation reaches
+# over them (cues.py) and target terms drop them (targets.py); each adds its own words.
+FUNCTION_WORDS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "für",
+        "zu",
+        "zum",
+        "zur",
+        "mit",
+        "in",
+        "im",
+        "an",
+        "am",
+        "auf",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)

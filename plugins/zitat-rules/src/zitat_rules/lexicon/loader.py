@@ -137,9 +137,10 @@ def _entries(
     for index, item in enumerate(raw):
         entry = _Entry(source, section, index, item, keys)
         value = build(entry)
-        if key(value) in out:
-            raise LexiconError(f"{entry.where}: duplicate entry {key(value)!r}")
-        out[key(value)] = value
+        name = key(value)
+        if name in out:
+            raise LexiconError(f"{entry.where}: duplicate entry {name!r}")
+        out[name] = value
     return tuple(out.values())
 
 
@@ -215,31 +216,50 @@ def _marker(e: _Entry) -> Marker:
     )
 
 
+def _load(
+    path: Path | None,
+    default_name: str,
+    section: str,
+    keys: set[str],
+    build: Callable[[_Entry], _T],
+    key: Callable[[_T], str],
+    *,
+    optional: bool = False,
+) -> tuple[_T, ...]:
+    """The validated entries of one section of a lexicon file (``()`` if optional and absent)."""
+    source, data = _read(path, default_name)
+    if optional and section not in data:
+        return ()
+    return _entries(source, data, section, keys, build, key)
+
+
 @lru_cache(maxsize=8)
 def load_reporting_verbs(path: Path | None = None) -> tuple[ReportingVerb, ...]:
     """Reporting verbs from ``path`` (default: the packaged reporting_verbs.yaml)."""
-    source, data = _read(path, "reporting_verbs.yaml")
-    return _entries(source, data, "verbs", _VERB_KEYS, _verb, lambda v: v.lemma)
+    return _load(path, "reporting_verbs.yaml", "verbs", _VERB_KEYS, _verb, lambda v: v.lemma)
 
 
 @lru_cache(maxsize=8)
 def load_reporting_phrases(path: Path | None = None) -> tuple[ReportingPhrase, ...]:
     """Multi-word reporting expressions (section ``phrases`` of reporting_verbs.yaml)."""
-    source, data = _read(path, "reporting_verbs.yaml")
-    if "phrases" not in data:
-        return ()
-    return _entries(source, data, "phrases", _PHRASE_KEYS, _phrase, lambda p: p.phrase)
+    return _load(
+        path,
+        "reporting_verbs.yaml",
+        "phrases",
+        _PHRASE_KEYS,
+        _phrase,
+        lambda p: p.phrase,
+        optional=True,
+    )
 
 
 @lru_cache(maxsize=8)
 def load_reporting_nouns(path: Path | None = None) -> tuple[ReportingNoun, ...]:
     """Reporting nouns from ``path`` (default: the packaged reporting_nouns.yaml)."""
-    source, data = _read(path, "reporting_nouns.yaml")
-    return _entries(source, data, "nouns", _NOUN_KEYS, _noun, lambda n: n.lemma)
+    return _load(path, "reporting_nouns.yaml", "nouns", _NOUN_KEYS, _noun, lambda n: n.lemma)
 
 
 @lru_cache(maxsize=8)
 def load_markers(path: Path | None = None) -> tuple[Marker, ...]:
     """Quote-framing markers from ``path`` (default: the packaged markers.yaml)."""
-    source, data = _read(path, "markers.yaml")
-    return _entries(source, data, "markers", _MARKER_KEYS, _marker, lambda m: m.form)
+    return _load(path, "markers.yaml", "markers", _MARKER_KEYS, _marker, lambda m: m.form)
