@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	# a current pip resolves the plugins' dependencies on each other (zitat-crf needs zitat-rules)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]" \
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test,ray]" \
 		$(foreach p,$(PLUGIN_DIRS),-e "$(p)[test]")
 	touch $(STAMP)
 
