@@ -4,6 +4,9 @@ Each gold × predicted pair is scored by the F1 of their content tokens,
 ``2 |G ∩ P| / (|G| + |P|)``. A pair that overlaps gets small tie-breaking bonuses when the type
 agrees (``type_bonus``, default 0.01) and when the medium agrees (``medium_bonus``, 0.001), as in
 the Wikinews scorer; then :func:`scipy.optimize.linear_sum_assignment` maximises the total.
+``role_bonus`` (default 0, off for scoring) adds a further bonus when all role spans agree too;
+inter-annotator agreement uses it so that two quotes sharing their spans (one frame, two
+speakers) pair with the version that has the same roles.
 
 Ties (equal totals) would otherwise be broken by the order of the annotations; gold and
 predicted quotes are therefore put in a canonical order first (by spans, type, medium and role
@@ -30,6 +33,10 @@ __all__ = ["QuoteAlignment", "align_quotes", "overlap_f1"]
 
 def _canonical(q: Quote) -> tuple[object, ...]:
     return (q.spans, q.type.value, q.medium.value, q.cue, q.frame, q.speaker, q.addressee)
+
+
+def _same_roles(a: Quote, b: Quote) -> bool:
+    return (a.cue, a.frame, a.speaker, a.addressee) == (b.cue, b.frame, b.speaker, b.addressee)
 
 
 def overlap_f1(gold: frozenset[int], pred: frozenset[int]) -> float:
@@ -72,6 +79,7 @@ def align_quotes(
     pred_tokens: Sequence[frozenset[int]],
     type_bonus: float = 0.01,
     medium_bonus: float = 0.001,
+    role_bonus: float = 0.0,
     keep_zero: bool = False,
     canonical: bool = True,
 ) -> QuoteAlignment:
@@ -100,6 +108,7 @@ def align_quotes(
                     value
                     + (type_bonus if gq.type == pq.type else 0.0)
                     + (medium_bonus if gq.medium == pq.medium else 0.0)
+                    + (role_bonus if role_bonus and _same_roles(gq, pq) else 0.0)
                 )
     rows, cols = linear_sum_assignment(scores, maximize=True)
     pairs = tuple(

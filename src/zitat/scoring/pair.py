@@ -35,10 +35,17 @@ class DocumentPair:
     """Gold and predicted annotations of one document.
 
     ``pred=None`` stands for a missing prediction: it is scored as empty and flagged
-    ``missing``. Raises :class:`~zitat.errors.ValidationError` if the texts differ.
+    ``missing``. ``role_bonus`` is passed to :func:`~zitat.scoring.matching.align_quotes`
+    (0 for scoring). Raises :class:`~zitat.errors.ValidationError` if the texts differ.
     """
 
-    def __init__(self, gold: AnnotatedDocument, pred: AnnotatedDocument | None = None) -> None:
+    def __init__(
+        self,
+        gold: AnnotatedDocument,
+        pred: AnnotatedDocument | None = None,
+        *,
+        role_bonus: float = 0.0,
+    ) -> None:
         if pred is not None and (pred.id != gold.id or pred.text != gold.text):
             what = "id" if pred.id != gold.id else "text"
             raise ValidationError(
@@ -50,6 +57,7 @@ class DocumentPair:
         self.gold: Annotations = gold.annotations
         self.pred: Annotations = Annotations() if pred is None else pred.annotations
         self.missing: bool = pred is None
+        self.role_bonus = role_bonus
         tokens: tuple[Token, ...] = gold.document.tokens or tokenize(gold.text)
         self.n_tokens: int = len(tokens)
         self.index = TokenIndex(tokens)
@@ -88,6 +96,7 @@ class DocumentPair:
             self.pred.quotes,
             gold_tokens=self.gold_quote_tokens,
             pred_tokens=self.pred_quote_tokens,
+            role_bonus=self.role_bonus,
             keep_zero=keep_zero,
             canonical=canonical,
         )
@@ -100,4 +109,5 @@ class DocumentPair:
             self.pred.quotes,
             gold_tokens=self.gold_quote_tokens,
             pred_tokens=self.pred_quote_tokens,
+            role_bonus=self.role_bonus,
         )

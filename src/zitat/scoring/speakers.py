@@ -44,7 +44,14 @@ from zitat.schema import Annotations, Quote, Span
 from zitat.scoring.pair import DocumentPair
 from zitat.scoring.prf import Accuracy, f1_of, safe_div
 
-__all__ = ["SpeakerCounts", "effective_mentions", "same_name", "speaker_counts"]
+__all__ = [
+    "SpeakerCounts",
+    "align_entities",
+    "attributed",
+    "effective_mentions",
+    "same_name",
+    "speaker_counts",
+]
 
 
 def effective_mentions(annotations: Annotations) -> dict[str, frozenset[Span]]:
@@ -66,9 +73,13 @@ def _overlap(a: Iterable[Span], b: Iterable[Span]) -> bool:
     return any(x.overlaps(y) for x in a for y in bs)
 
 
-def _attributed(
+def attributed(
     gold: Quote, pred: Quote, gm: dict[str, frozenset[Span]], pm: dict[str, frozenset[Span]]
 ) -> bool:
+    """Whether ``pred`` is attributed to the speaker of ``gold`` (see "Attribution" above).
+
+    ``gm`` and ``pm`` are the :func:`effective_mentions` of the two sides.
+    """
     g_spans = set(gold.speaker) | (gm[gold.entity] if gold.entity is not None else set())
     if pred.speaker:
         p_spans: frozenset[Span] | tuple[Span, ...] = pred.speaker
@@ -146,12 +157,16 @@ class SpeakerCounts:
         }
 
 
-def _name_matches(
+def align_entities(
     pair: DocumentPair, gm: dict[str, frozenset[Span]], pm: dict[str, frozenset[Span]]
-) -> Accuracy:
+) -> list[tuple[int, int]]:
+    """Gold and predicted entities aligned one-to-one (see "Canonical names" above).
+
+    Returns ``(gold entity index, predicted entity index)`` pairs with something in common.
+    """
     gold, pred = pair.gold, pair.pred
     if not gold.entities or not pred.entities:
-        return Accuracy()
+        return []
     g_index = {e.id: i for i, e in enumerate(gold.entities)}
     p_index = {e.id: j for j, e in enumerate(pred.entities)}
     shared = np.array(
@@ -162,7 +177,14 @@ def _name_matches(
         if ge is not None and pe is not None:
             shared[g_index[ge], p_index[pe]] += 1
     rows, cols = linear_sum_assignment(shared, maximize=True)
-    pairs = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if shared[i, j] > 0]
+    return [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if shared[i, j] > 0]
+
+
+def _name_matches(
+    pair: DocumentPair, gm: dict[str, frozenset[Span]], pm: dict[str, frozenset[Span]]
+) -> Accuracy:
+    gold, pred = pair.gold, pair.pred
+    pairs = align_entities(pair, gm, pm)
     correct = sum(same_name(gold.entities[i].name, pred.entities[j].name) for i, j in pairs)
     return Accuracy(correct, len(pairs))
 
@@ -173,7 +195,7 @@ def speaker_counts(pair: DocumentPair) -> SpeakerCounts:
     quoted = {q.entity for q in pair.gold.quotes if q.entity is not None}
     aligned = pair.alignment.pairs
     correct = sum(
-        _attributed(pair.gold.quotes[g], pair.pred.quotes[p], gm, pm) for g, p, _ in aligned
+        attributed(pair.gold.quotes[g], pair.pred.quotes[p], gm, pm) for g, p, _ in aligned
     )
     gold_clusters, pred_clusters = _clusters(gm), _clusters(pm)
     psum, rsum = _b3(gold_clusters, pred_clusters)
