@@ -182,7 +182,9 @@ def test_plain_prodigy_record_rebuilds_quotes() -> None:
     assert reported.spans == (Span(14, 22), Span(52, 58))  # PART arcs join the pieces
     assert reported.addressee == (Span(59, 69),)
     assert by_type[QuoteType.DIRECT].parent == indirect.id
-    assert doc.annotations.entities == ()  # entities need the zitat key
+    (entity,) = doc.annotations.entities  # rebuilt from the speaker span; name and kind
+    assert (entity.mentions, entity.name, entity.kind) == ((Span(0, 6),), "Lawrow", "unknown")
+    assert indirect.entity == entity.id
 
 
 def test_plain_prodigy_record_spans_only() -> None:

@@ -24,6 +24,7 @@ from zitat.schema import (
     AnnotatedDocument,
     Annotations,
     Document,
+    EntityKind,
     Quote,
     QuoteType,
     Role,
@@ -430,11 +431,47 @@ def _build(factory: Any, where: str, /, **kwargs: Any) -> Any:
         raise err.inside("record", where) from None
 
 
-def _from_relations(record: Mapping[str, Any], spans: Sequence[tuple[Span, str]]) -> Annotations:
-    """Rebuild quotes from plain Prodigy spans and relation arcs (no ``zitat`` key)."""
+class _Groups:
+    """Union-find over span indices (quote parts joined by PART, mentions by COREF)."""
+
+    def __init__(self) -> None:
+        self._parent: dict[int, int] = {}
+
+    def find(self, i: int) -> int:
+        root = self._parent.setdefault(i, i)
+        while root != self._parent[root]:
+            root = self._parent[root]
+        while self._parent[i] != root:  # path compression
+            self._parent[i], i = root, self._parent[i]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)  # the earliest span stays the root
+
+    def members(self, indices: Iterable[int]) -> dict[int, list[int]]:
+        """Root -> sorted member indices, ordered by root."""
+        out: dict[int, list[int]] = {}
+        for i in sorted(indices):
+            out.setdefault(self.find(i), []).append(i)
+        return dict(sorted(out.items()))
+
+
+_MENTION_LABELS = frozenset({"SPEAKER", MENTION})
+_ARC_LABELS = (PART, NESTED_IN, COREF, *ROLE_LABELS)
+
+
+def _read_arcs(
+    record: Mapping[str, Any], spans: Sequence[tuple[Span, str]]
+) -> list[tuple[int, int, str, str]]:
+    """``(head, child, label, where)`` for each relation, its spans looked up in ``spans``."""
     by_key = {(s.start, s.end, label): i for i, (s, label) in enumerate(spans)}
-    arcs: list[tuple[int, int, str]] = []
-    for i, rel in enumerate(record.get("relations") or []):
+    raw = record.get("relations") or []
+    if not isinstance(raw, list):
+        raise ValidationError("expected a list", obj="record", field="relations")
+    arcs = []
+    for i, rel in enumerate(raw):
         where = f"relations[{i}]"
         try:
             h, c = rel["head_span"], rel["child_span"]
@@ -447,31 +484,121 @@ def _from_relations(record: Mapping[str, Any], spans: Sequence[tuple[Span, str]]
                 obj="record",
                 field=where,
             ) from None
-        arcs.append((head, child, label))
-    parts = {c for h, c, label in arcs if label == PART}
-    heads = [i for i, (_, label) in enumerate(spans) if label in QUOTE_LABELS and i not in parts]
-    ids = {h: f"q{n + 1}" for n, h in enumerate(heads)}
-    quotes = []
-    for h in heads:
-        label = spans[h][1]
-        members = [h] + [c for hh, c, lab in arcs if hh == h and lab == PART]
-        roles = {
-            r.value: tuple(spans[c][0] for hh, c, lab in arcs if hh == h and lab == r.value.upper())
-            for r in Role
-        }
-        parent = next((ids.get(c) for hh, c, lab in arcs if hh == h and lab == NESTED_IN), None)
-        quotes.append(
+        if label not in _ARC_LABELS:
+            raise ValidationError(
+                f"unknown relation label {label!r}; expected one of: {', '.join(_ARC_LABELS)}",
+                obj="record",
+                field=f"{where}.label",
+            )
+        arcs.append((head, child, label, where))
+    return arcs
+
+
+def _from_relations(record: Mapping[str, Any], spans: Sequence[tuple[Span, str]]) -> Annotations:
+    """Rebuild quotes and speaker entities from plain Prodigy spans and relation arcs.
+
+    For a record without the ``zitat`` key (what Prodigy's relations interface saves): quote
+    spans joined by ``PART`` arcs form one quote; role arcs (either direction) join a quote
+    span and a span labelled with the role; ``NESTED_IN`` points from the nested quote to the
+    enclosing one; ``SPEAKER`` and ``MENTION`` spans joined by ``COREF`` arcs form one speaker
+    entity (a speaker span with no arc is an entity of its own, named by its text, kind
+    ``unknown``), and a quote points to the entity of its speaker. A quote whose speakers
+    belong to several entities is one quote per entity (a shared frame, as in ``Lawrow und
+    Blinken sagten, …``). Stances cannot be rebuilt; they live in the choice tasks.
+    """
+    arcs = _read_arcs(record, spans)
+
+    def label_of(i: int) -> str:
+        return spans[i][1]
+
+    def fail(where: str, message: str) -> ValidationError:
+        return ValidationError(message, obj="record", field=where)
+
+    quote_spans = [i for i, (_, label) in enumerate(spans) if label in QUOTE_LABELS]
+    parts, corefs = _Groups(), _Groups()
+    roles: dict[int, dict[str, set[int]]] = {}
+    nested: dict[int, tuple[int, str]] = {}
+    for head, child, label, where in arcs:
+        if label == PART:
+            if label_of(head) not in QUOTE_LABELS or label_of(child) != label_of(head):
+                raise fail(where, "a PART relation joins two spans of one quote (same label)")
+            parts.union(head, child)
+        elif label == COREF:
+            if label_of(head) not in _MENTION_LABELS or label_of(child) not in _MENTION_LABELS:
+                raise fail(where, "a COREF relation joins two SPEAKER or MENTION spans")
+            corefs.union(head, child)
+    for head, child, label, where in arcs:
+        if label in ROLE_LABELS:
+            if label_of(head) in QUOTE_LABELS and label_of(child) == label:
+                quote, role_span = head, child
+            elif label_of(child) in QUOTE_LABELS and label_of(head) == label:
+                quote, role_span = child, head
+            else:
+                raise fail(where, f"a {label} relation joins a quote span and a {label} span")
+            roles.setdefault(parts.find(quote), {}).setdefault(label, set()).add(role_span)
+        elif label == NESTED_IN:
+            if label_of(head) not in QUOTE_LABELS or label_of(child) not in QUOTE_LABELS:
+                raise fail(where, "a NESTED_IN relation joins two quote spans (nested -> outer)")
+            inner, outer = parts.find(head), parts.find(child)
+            if inner == outer:
+                raise fail(where, "a quote cannot be nested in itself")
+            if nested.get(inner, (outer, where))[0] != outer:
+                raise fail(where, "a quote is nested in two different quotes")
+            nested[inner] = (outer, where)
+
+    mention_spans = [i for i, (_, label) in enumerate(spans) if label in _MENTION_LABELS]
+    entities = []
+    entity_of: dict[int, str] = {}
+    for n, members in enumerate(corefs.members(mention_spans).values(), start=1):
+        entity_id = f"e{n}"
+        first = spans[members[0]][0]
+        entities.append(
             _build(
-                Quote,
-                f"spans[{h}]",
-                id=ids[h],
-                spans=tuple(spans[m][0] for m in members),
-                type=QUOTE_LABELS[label],
-                parent=parent,
-                **roles,
+                SpeakerEntity,
+                f"spans[{members[0]}]",
+                id=entity_id,
+                name=first.text_in(record["text"]),
+                kind=EntityKind.UNKNOWN,
+                mentions=tuple(spans[m][0] for m in members),
             )
         )
-    annotations: Annotations = _build(Annotations, "relations", quotes=quotes)
+        entity_of.update(dict.fromkeys(members, entity_id))
+
+    groups = parts.members(quote_spans)
+    drafts: list[tuple[int, dict[str, Any]]] = []
+    for root, members in groups.items():
+        found = roles.get(root, {})
+        speakers = sorted(found.get("SPEAKER", ()))
+        by_entity: dict[str, list[int]] = {}
+        for s in speakers:
+            by_entity.setdefault(entity_of[s], []).append(s)
+        splits: list[tuple[str | None, list[int]]] = [*by_entity.items()] or [(None, [])]
+        for entity, own_speakers in splits:
+            fields: dict[str, Any] = {
+                r.value: tuple(spans[i][0] for i in sorted(found.get(r.value.upper(), ())))
+                for r in Role
+            }
+            fields["speaker"] = tuple(spans[i][0] for i in own_speakers)
+            fields.update(
+                spans=tuple(spans[m][0] for m in members),
+                type=QUOTE_LABELS[label_of(root)],
+                entity=entity,
+            )
+            drafts.append((root, fields))
+    first_id: dict[int, str] = {}
+    for n, (root, _) in enumerate(drafts, start=1):
+        first_id.setdefault(root, f"q{n}")
+    quotes = [
+        _build(
+            Quote,
+            f"spans[{root}]",
+            id=f"q{n}",
+            parent=first_id[nested[root][0]] if root in nested else None,
+            **fields,
+        )
+        for n, (root, fields) in enumerate(drafts, start=1)
+    ]
+    annotations: Annotations = _build(Annotations, "relations", quotes=quotes, entities=entities)
     return annotations
 
 
