@@ -37,3 +37,24 @@ def test_bad_hints_are_rejected() -> None:
         parse_hints({"x": 1})
     with pytest.raises(LexiconError, match=r"targets\.t"):
         parse_hints({"targets": {"t": {"terms": "Dialog"}}})
+
+
+def test_verb_phrases_and_metonyms_load() -> None:
+    lexicon = cue_lexicon()
+    assert lexicon.verb_phrases["setzen"]["auf"] is Polarity.FAVOR
+    assert lexicon.verb_phrases["warnen"]["vor"] is Polarity.AGAINST
+    assert "kiew" in lexicon.metonyms["ukraine"]
+    parsed = parse_lexicon(
+        {"verb_phrases": {"favor": ["pochen auf"]}, "metonyms": {"Polen": ["Warschau"]}}
+    )
+    assert parsed.verb_phrases == {"pochen": {"auf": Polarity.FAVOR}}
+    assert parsed.metonyms == {"polen": frozenset({"warschau"})}
+
+
+def test_bad_verb_phrases_and_metonyms_are_rejected() -> None:
+    with pytest.raises(LexiconError, match="not 'verb preposition'"):
+        parse_lexicon({"verb_phrases": {"favor": ["setzen"]}})
+    with pytest.raises(LexiconError, match="verb_phrases"):
+        parse_lexicon({"verb_phrases": {"neutral": ["reden über"]}})
+    with pytest.raises(LexiconError, match="metonyms"):
+        parse_lexicon({"metonyms": ["Kiew"]})

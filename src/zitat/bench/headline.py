@@ -13,4 +13,5 @@ HEADLINE: tuple[tuple[str, str, str], ...] = (
     ("wikinews.joint.f1", "Joint", "quotes"),
     ("speakers.attribution.acc", "speaker acc", "speakers"),
     ("stance.macro_f1", "stance F1", "stances"),
+    ("stance.e2e.macro_f1", "stance e2e F1", "stances"),
 )

@@ -6,6 +6,6 @@ an evidence span. With gold quotes given, :meth:`RulesStanceExtractor.extract_st
 stances only.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["__version__"]

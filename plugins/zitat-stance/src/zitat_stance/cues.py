@@ -85,6 +85,62 @@ def _word_polarity(tok: Tok, lexicon: CueLexicon, extra: dict[str, Polarity]) ->
     return None
 
 
+# Pronominal adverbs stand for their preposition: "beruft sich darauf, dass ..." = "auf".
+_PRONOMINAL = {
+    "darauf": "auf",
+    "dafür": "für",
+    "dagegen": "gegen",
+    "davor": "vor",
+    "darum": "um",
+    "daran": "an",
+    "davon": "von",
+    "damit": "mit",
+    "dazu": "zu",
+}
+_PHRASE_REACH = 8
+
+
+def _verb_phrase(
+    tokens: Sequence[Tok], i: int, inside: set[int], lexicon: CueLexicon
+) -> Cue | None:
+    """A verb with the preposition it governs ("setzt die Ministerin auf ...", "beruft sich
+    darauf, dass ...", "..., dass sie auf Dialog setze"): the nearest such preposition within
+    a few tokens of the same clause, before or after the verb."""
+    tok = tokens[i]
+    preps = lexicon.verb_phrases.get(tok.lemma)
+    if not preps or not tok.text[0].islower():
+        return None
+    near = sorted(
+        (j for j in range(i - _PHRASE_REACH, i + _PHRASE_REACH + 1) if j in inside and j != i),
+        key=lambda j: abs(j - i),
+    )
+    for j in near:
+        other = tokens[j]
+        if other.clause != tok.clause:
+            continue
+        prep = _PRONOMINAL.get(other.lower, other.lower)
+        if prep in preps:
+            return Cue(tuple(sorted((i, j))), preps[prep], verb=True)
+    return None
+
+
+def _manner_adverb(tokens: Sequence[Tok], i: int, inside: set[int], lexicon: CueLexicon) -> bool:
+    """True if a manner adverb ("gut", "schlecht") modifies the participle right after it
+    ("gut vorbereitet", "schlecht geplant"): it rates how something is done, not the target."""
+    tok, j = tokens[i], i + 1
+    if tok.lower not in lexicon.manner or j not in inside:
+        return False
+    nxt = tokens[j]
+    return (
+        nxt.is_word
+        and nxt.text[0].islower()
+        and nxt.lower != nxt.lemma
+        and nxt.lemma.endswith("en")
+        and nxt.lower.endswith(("t", "en"))
+        and nxt.lower not in lexicon.auxiliaries
+    )
+
+
 def find_cues(
     tokens: Sequence[Tok],
     scope: Sequence[int],
@@ -97,13 +153,18 @@ def find_cues(
     used: set[int] = set()
     cues: list[Cue] = []
     for i in scope:
-        for words, polarity in lexicon.phrases:
+        for words, phrase_polarity in lexicon.phrases:
             span = tuple(range(i, i + len(words)))
             if all(j in inside for j in span) and all(
                 tokens[j].lower == w for j, w in zip(span, words, strict=True)
             ):
-                cues.append(Cue(span, polarity))
+                cues.append(Cue(span, phrase_polarity))
                 used.update(span)
+    for i in scope:
+        found = _verb_phrase(tokens, i, inside, lexicon)
+        if found is not None and not set(found.tokens) & used:
+            cues.append(found)
+            used.update(found.tokens)
     for i in scope:
         tok = tokens[i]
         if i in used or not tok.is_word or tok.lower in lexicon.negators | lexicon.conditionals:
@@ -111,6 +172,8 @@ def find_cues(
         if any(tokens[j].lower in lexicon.concessives for j in (i - 1, i - 2) if j in inside):
             continue
         polarity = _word_polarity(tok, lexicon, extra)
+        if polarity is not None and _manner_adverb(tokens, i, inside, lexicon):
+            continue
         particle = None
         if polarity is None and _looks_verb(tok):
             particle = next(

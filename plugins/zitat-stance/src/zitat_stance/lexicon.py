@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -24,6 +24,12 @@ _WORD_LISTS = (
     "concessives",
     "auxiliaries",
     "setting",
+    "complement_nouns",
+    "classifying",
+    "contrastives",
+    "possessives",
+    "manner",
+    "hypothetical",
 )
 
 
@@ -45,7 +51,15 @@ class CueLexicon:
     concessives: frozenset[str]
     auxiliaries: frozenset[str]
     setting: frozenset[str]
+    complement_nouns: frozenset[str]
+    classifying: frozenset[str]
+    contrastives: frozenset[str]
+    possessives: frozenset[str]
+    manner: frozenset[str]
+    hypothetical: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], Polarity], ...]
+    verb_phrases: dict[str, dict[str, Polarity]] = field(default_factory=dict)
+    metonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def polarity(self, form: str) -> Polarity | None:
         """The polarity a single cue word carries, or None."""
@@ -76,7 +90,7 @@ def parse_lexicon(data: Any, *, source: str = "<data>") -> CueLexicon:
     """Build a :class:`CueLexicon` from parsed YAML, checking every field."""
     if not isinstance(data, dict):
         raise LexiconError(f"{source}: expected a mapping at the top level")
-    unknown = set(data) - {*_WORD_LISTS, "phrases", "version"}
+    unknown = set(data) - {*_WORD_LISTS, "phrases", "verb_phrases", "metonyms", "version"}
     if unknown:
         raise LexiconError(f"{source}: unknown keys {sorted(unknown)}")
     words = {key: _words(data, key, source) for key in _WORD_LISTS}
@@ -89,7 +103,41 @@ def parse_lexicon(data: Any, *, source: str = "<data>") -> CueLexicon:
         except ValueError:
             raise LexiconError(f"{source}: phrases[{i}]: unknown polarity") from None
         phrases.append((tuple(str(item["text"]).lower().split()), polarity))
-    return CueLexicon(**words, phrases=tuple(phrases))
+    return CueLexicon(
+        **words,
+        phrases=tuple(phrases),
+        verb_phrases=_verb_phrases(data, source),
+        metonyms=_metonyms(data, source),
+    )
+
+
+def _metonyms(data: dict[str, Any], source: str) -> dict[str, frozenset[str]]:
+    """``{"ukraine": ["kiew", ...]}``: lower-cased place name -> its other names."""
+    items = data.get("metonyms", {})
+    if not isinstance(items, dict):
+        raise LexiconError(f"{source}: 'metonyms' maps a name to a list of names")
+    return {
+        str(name).lower(): _words({"m": names}, "m", f"{source}: metonyms.{name}")
+        for name, names in items.items()
+    }
+
+
+def _verb_phrases(data: dict[str, Any], source: str) -> dict[str, dict[str, Polarity]]:
+    """``{"favor": ["setzen auf", ...], "against": [...]}`` as verb lemma -> preposition ->
+    polarity."""
+    items = data.get("verb_phrases", {})
+    if not isinstance(items, dict) or set(items) - {"favor", "against"}:
+        raise LexiconError(f"{source}: 'verb_phrases' maps 'favor'/'against' to lists")
+    out: dict[str, dict[str, Polarity]] = {}
+    for polarity, phrases in items.items():
+        for phrase in _words({"p": phrases}, "p", f"{source}: verb_phrases.{polarity}"):
+            parts = phrase.split()
+            if len(parts) != 2:
+                raise LexiconError(
+                    f"{source}: verb_phrases.{polarity}: {phrase!r} is not 'verb preposition'"
+                )
+            out.setdefault(parts[0], {})[parts[1]] = Polarity(polarity)
+    return out
 
 
 def _reporting_verb_stances() -> tuple[set[str], set[str]]:

@@ -60,15 +60,24 @@ def holders(quotes: Sequence[Quote]) -> list[Quote]:
     """The quotes that hold stances when quotes nest.
 
     A direct quote nested in another (a quoted phrase inside reported speech) leaves the stance
-    to its parent; a parent that contains indirect speech (a free indirect sentence around its
-    dass-clause) leaves it to that child.
+    to its parent. A parent that contains indirect speech of *another* speaker ("Lawrow habe
+    Blinken versichert, dass ...") only relays it: the stance is the child's speaker's, so the
+    parent holds none. When parent and child have the same speaker ("Sollte Russland
+    einmarschieren, habe er klar gemacht, dass ..."), both are that speaker's statement and
+    both hold it. A parent or child without a speaker entity counts as another speaker.
     """
-    reported_children = {q.parent for q in quotes if q.parent and q.type is not QuoteType.DIRECT}
+    by_id = {q.id: q for q in quotes}
+    relaying: set[str] = set()
+    for q in quotes:
+        if q.parent is None or q.type is QuoteType.DIRECT or q.parent not in by_id:
+            continue
+        parent = by_id[q.parent]
+        if q.entity is None or parent.entity is None or q.entity != parent.entity:
+            relaying.add(parent.id)
     return [
         q
         for q in quotes
-        if not (q.parent is not None and q.type is QuoteType.DIRECT)
-        and q.id not in reported_children
+        if not (q.parent is not None and q.type is QuoteType.DIRECT) and q.id not in relaying
     ]
 
 
@@ -141,7 +150,20 @@ class StanceRules:
                     evidence=(Span(first.start, last.end),),
                 )
             )
-        return out
+        return self._most_specific(out)
+
+    def _most_specific(self, stances: list[Stance]) -> list[Stance]:
+        """Drop a stance toward a target when the quote holds the same polarity (or the
+        ancestor's is neutral) toward one of its descendants: "zu Gesprächen oder einem
+        Treffen mit Putin bereit" is about the summit (a child of diplomacy), not both."""
+        polarity = {s.target: s.polarity for s in stances}
+        covered: set[str] = set()
+        for s in stances:
+            for ancestor in self.inventory.ancestors(s.target):
+                held = polarity.get(ancestor)
+                if held is not None and held in {s.polarity, Polarity.NEUTRAL}:
+                    covered.add(ancestor)
+        return [s for s in stances if s.target not in covered]
 
     def _target_decision(
         self,

@@ -6,7 +6,8 @@ content words. A one-word term matches a token whose surface or lemma equals it,
 its stem ("Einmarsch" -> "einmarschieren", "Deeskalation" -> "deeskalieren", "Lieferung" ->
 "liefern") or ends with it as a compound head ("Nato-Osterweiterung", "Wirtschaftssanktionen").
 A multi-word term matches when all its content words occur close together in one sentence, in
-any order.
+any order. A country in a term is also named by its capital or seat of government ("Unterstützung
+der Ukraine" ~ "Unterstützung Washingtons für Kiew"; see ``metonyms`` in ``data/cues.yaml``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from functools import lru_cache
 from zitat.schema import Target, TargetInventory
 
 from .hints import TargetHints
-from .tokens import FUNCTION_WORDS, Tok, lemma
+from .lexicon import cue_lexicon
+from .tokens import FUNCTION_WORDS, Tok, forms_of, lemma
 
 __all__ = ["Mention", "TargetPattern", "compile_inventory", "find_mentions"]
 
@@ -109,7 +111,21 @@ def _form_matches(form: str, key: str) -> bool:
 
 
 def _key_matches(tok: Tok, key: str) -> bool:
-    return any(_form_matches(form, key) for form in tok.forms)
+    return _token_matches(tok.lower, tok.lemma, key)
+
+
+@lru_cache(maxsize=262144)
+def _token_matches(lower: str, lemma_: str, key: str) -> bool:
+    forms = forms_of(lower, lemma_)
+    if any(_form_matches(form, key) for form in forms):
+        return True
+    return any(form in _same_as(key) for form in forms)
+
+
+@lru_cache(maxsize=4096)
+def _same_as(key: str) -> frozenset[str]:
+    """Other names of a place in a term ("Kiew" for "Ukraine"): metonyms from the lexicon."""
+    return cue_lexicon().metonyms.get(key, frozenset())
 
 
 def _term_texts(target: Target, others: Sequence[Target]) -> list[str]:

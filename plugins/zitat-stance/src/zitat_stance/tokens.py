@@ -10,7 +10,7 @@ from functools import lru_cache
 import simplemma
 from zitat.schema import Span
 
-__all__ = ["FUNCTION_WORDS", "Tok", "lemma", "tokenize"]
+__all__ = ["FUNCTION_WORDS", "Tok", "forms_of", "lemma", "tokenize"]
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])")
@@ -67,11 +67,17 @@ class Tok:
     @property
     def forms(self) -> tuple[str, ...]:
         """Lower-cased surface, lemma and, for hyphenated compounds, their last part."""
-        out = [self.lower, self.lemma]
-        if "-" in self.lower:
-            out.append(self.lower.rsplit("-", 1)[1])
-            out.append(self.lemma.rsplit("-", 1)[-1])
-        return tuple(dict.fromkeys(out))
+        return forms_of(self.lower, self.lemma)
+
+
+@lru_cache(maxsize=131072)
+def forms_of(lower: str, lemma_: str) -> tuple[str, ...]:
+    """The forms a token is matched by: surface, lemma and the heads of hyphenated compounds."""
+    out = [lower, lemma_]
+    if "-" in lower:
+        out.append(lower.rsplit("-", 1)[1])
+        out.append(lemma_.rsplit("-", 1)[-1])
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=131072)
