@@ -7,6 +7,7 @@ from pathlib import Path
 
 from zitat.baselines import NullExtractor, QuotationMarkExtractor
 from zitat.gold.bundled import bundled_gold_dir, load_seeds, seeds_targets
+from zitat.io.formats.registry import tool_formats
 from zitat.io.jsonl import iter_documents, write_documents
 from zitat.plugins.components import Format, GoldSet
 from zitat.plugins.extractor import Extractor
@@ -65,7 +66,7 @@ def _write_hf(path: Path, docs: Iterable[AnnotatedDocument]) -> int:
 
 @hookimpl
 def zitat_formats() -> Sequence[Format]:
-    """Prodigy JSONL and Hugging Face datasets saved to disk."""
+    """Prodigy JSONL, Hugging Face datasets saved to disk, and annotation tools' formats."""
     return [
         Format(
             name="prodigy",
@@ -80,4 +81,5 @@ def zitat_formats() -> Sequence[Format]:
             read=_read_hf,
             write=_write_hf,
         ),
+        *tool_formats(),
     ]

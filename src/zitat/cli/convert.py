@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import click
 
-from zitat.cli._common import console
+from zitat.cli._common import console, err_console
 from zitat.errors import InputError
+from zitat.io.formats.loss import LossWarning
 from zitat.plugins import Plugins
 
 
@@ -35,5 +37,14 @@ def convert(source: Path, target: Path, from_format: str, to_format: str) -> Non
         raise InputError(f"format {to_format!r} cannot be written")
     if target.exists() and target.resolve() == source.resolve():
         raise InputError(f"{target}: refusing to overwrite the input")
-    count = writer(target, reader(source))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossWarning)
+        count = writer(target, reader(source))
+    for warning in caught:  # what the formats could not carry or had to guess
+        if issubclass(warning.category, LossWarning):
+            err_console.print(f"note: {warning.message}", markup=False, soft_wrap=True)
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     console.print(f"wrote {count} documents to {target} ({to_format})")
