@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from zitat.schema import AnnotatedDocument, Annotations, Role, Span
 from zitat.scoring.pair import DocumentPair
 
-__all__ = ["render_document_html"]
+__all__ = ["TYPE_COLOURS", "render_document_html"]
 
-_TYPE_COLOURS = {
+# The background colour of each quote type, shared by every page that marks quotes.
+TYPE_COLOURS = {
     "direct": "#ffd54f",
     "indirect": "#81d4fa",
     "free_indirect": "#ce93d8",
@@ -71,7 +72,7 @@ def _marks(
         miss = ("miss", miss_class) if q.id in unmatched else ()
         for span in q.spans:
             marks.append(
-                _Mark(span, ("q", q.type.value, *miss), _TYPE_COLOURS[q.type.value], title, q.id)
+                _Mark(span, ("q", q.type.value, *miss), TYPE_COLOURS[q.type.value], title, q.id)
             )
         for role in (Role.FRAME, Role.CUE, Role.SPEAKER):
             for span in q.role(role):
@@ -109,7 +110,7 @@ def render_document_html(
     left = _render_text(gold.text, _marks(gold.annotations, missed, gold_names, "missed"))
     right = _render_text(gold.text, _marks(pred_ann, spurious, pred_names, "spurious"))
     legend = "".join(
-        f'<span style="background:{c}">{html.escape(t)}</span>' for t, c in _TYPE_COLOURS.items()
+        f'<span style="background:{c}">{html.escape(t)}</span>' for t, c in TYPE_COLOURS.items()
     )
     errors = [
         f'<li class="fn">missed (gold {q.id}, {q.type.value}): '
