@@ -130,11 +130,25 @@ def test_save_load_round_trip(model_dir: Path) -> None:
     meta = json.loads((model_dir / "meta.json").read_text("utf-8"))
     assert meta["report"]["documents"] == len(SAMPLES)
     assert meta["media"] == {"direct": "speech", "indirect": "speech"}
+    assert meta["rules_version"] == Plugins().extractor("rules").version
     model = CrfModel.load(model_dir)
     extractor = CrfExtractor({"model_dir": str(model_dir)})
     for doc in tiny_corpus():
         rules = Plugins().extractor("rules")().extract(doc.document)
         assert model.predict(doc.document, rules) == extractor.extract(doc.document)
+
+
+def test_model_of_other_rules_version_warns(tmp_path: Path, model_dir: Path) -> None:
+    """Features include the rules' output: a model trained on another version says so."""
+    copy = tmp_path / "old-model"
+    copy.mkdir()
+    for path in model_dir.iterdir():
+        (copy / path.name).write_bytes(path.read_bytes())
+    meta = json.loads((copy / "meta.json").read_text("utf-8"))
+    meta["rules_version"] = "0.0.1"
+    (copy / "meta.json").write_text(json.dumps(meta), "utf-8")
+    with pytest.warns(UserWarning, match="zitat-rules 0.0.1"):
+        CrfModel.load(copy)
 
 
 def test_conformance(model_dir: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,17 @@ class CrfModel:
                 f"{path}: trained with feature version {meta.get('feature_version')}, "
                 f"this zitat-crf uses {FEATURE_VERSION}; retrain the model"
             )
+        trained_with = meta.get("rules_version")
+        if meta.get("use_rules", True) and trained_with is not None:
+            from zitat_crf.train import rules_version  # the plugin manager, only when needed
+
+            if trained_with != rules_version():
+                warnings.warn(
+                    f"{path}: trained on the output of zitat-rules {trained_with}, but "
+                    f"zitat-rules {rules_version()} is installed; retrain the model "
+                    "(`zitat train crf`) for features that match",
+                    stacklevel=2,
+                )
         taggers = {}
         for layer in LAYERS:
             tagger = pycrfsuite.Tagger()

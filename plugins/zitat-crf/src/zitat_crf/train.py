@@ -19,7 +19,7 @@ from zitat_crf.features import FEATURE_VERSION, document_features
 from zitat_crf.labels import LAYERS, encode
 from zitat_crf.model import META
 
-__all__ = ["TrainReport", "rules_extractor", "train"]
+__all__ = ["TrainReport", "rules_extractor", "rules_version", "train"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,11 @@ class TrainReport:
 def rules_extractor() -> Callable[[Document], Annotations]:
     """The ``rules`` extractor's ``extract`` (found through zitat's plugin manager)."""
     return Plugins().extractor("rules")().extract
+
+
+def rules_version() -> str:
+    """Version of the installed ``rules`` extractor, whose output the features include."""
+    return Plugins().extractor("rules").version
 
 
 def train(
@@ -103,6 +108,7 @@ def train(
         "zitat_crf": __version__,
         "feature_version": FEATURE_VERSION,
         "use_rules": use_rules,
+        "rules_version": rules_version() if use_rules else None,
         "media": {t: c.most_common(1)[0][0] for t, c in sorted(media.items())},
         "report": asdict(report),
     }

@@ -4,6 +4,6 @@ Extractors: ``rules-direct`` (direct quotes with frames and speakers) and ``rule
 (direct + indirect + reported speech, speakers and in-document speaker entities).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["__version__"]

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
 
-from .lexicon import ReportingVerb, reporting_verbs, resolve_reporting_verb, separable_particles
+from .lexicon import (
+    ReportingVerb,
+    finite_lemma,
+    phrases_by_head,
+    reporting_verbs,
+    resolve_reporting_verb,
+    separable_particles,
+)
 from .morph import finite_forms
 from .view import TextView
 from .words import ARTICLES, DEMONSTRATIVES
@@ -172,6 +180,62 @@ def reporting_word(word: str, particle: str | None = None) -> ReportingVerb | No
     return resolve_reporting_verb(word, particle)
 
 
+@lru_cache(maxsize=1)
+def _phrase_head_forms() -> dict[str, str]:
+    """Finite forms of every phrase head verb, mapped to the head's infinitive."""
+    out: dict[str, str] = {}
+    for head in phrases_by_head():
+        for form in finite_forms(head):
+            out.setdefault(form, head)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _phrase_head(word: str) -> str | None:
+    """The infinitive of ``word`` if it may head a multi-word reporting expression."""
+    head = _phrase_head_forms().get(word)
+    if head is not None or len(word) < 5 or not word.startswith("ge") or not word.isalpha():
+        return head
+    lemma = finite_lemma(word)  # a participle: "gemacht" -> machen
+    return lemma if lemma in phrases_by_head() else None
+
+
+_PHRASE_STOP = CLAUSE_END | {"und", "oder", "dass", "ob", "aber"}
+_PHRASE_REACH = 8
+
+
+def _phrase_at(view: TextView, i: int, lo: int, hi: int) -> tuple[ReportingVerb, list[int]] | None:
+    """A multi-word reporting expression headed by the verb at ``i`` ("machte … deutlich").
+
+    The other words of the expression must stand in the same clause (no comma, colon or
+    conjunction between), before or after the verb, within a few tokens.
+    """
+    head = _phrase_head(view.words[i])
+    if head is None:
+        return None
+    words = view.words
+    left = i
+    while left > lo and i - left < _PHRASE_REACH and words[left - 1] not in _PHRASE_STOP:
+        left -= 1
+    right = i + 1
+    while right < hi and right - i <= _PHRASE_REACH and words[right] not in _PHRASE_STOP:
+        right += 1
+    for phrase in phrases_by_head()[head]:
+        found: list[int] = []
+        for w in phrase.words:
+            forms = (w, w.capitalize())
+            at = next(
+                (j for j in range(left, right) if words[j] in forms and j != i and j not in found),
+                None,
+            )
+            if at is None:
+                break
+            found.append(at)
+        else:
+            return phrase.as_verb(), found
+    return None
+
+
 def _particle_for(view: TextView, i: int, hi: int) -> int | None:
     """Index of a separable particle closing the clause of the verb at ``i``, if any."""
     particles = separable_particles()
@@ -189,31 +253,78 @@ def _particle_for(view: TextView, i: int, hi: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _may_start(word: str) -> bool:
+    """Cheap test, once per word form: could a cue be headed by ``word``?"""
+    if not word[:1].islower() or word.endswith(_PRESENT_PARTICIPLE):
+        return False  # "drohender": an adjective, not a verb
+    if word in AUX:
+        return _phrase_head(word) is not None
+    return _candidate(word) or word in _NOT_VERBS or _phrase_head(word) is not None
+
+
+_START_CACHE: dict[str, bool] = {}
+
+
+def _starts(view: TextView) -> list[int]:
+    """Indices of the tokens that may head a cue (computed once per document)."""
+    starts = view.memo.get("cue_starts")
+    if starts is None:
+        cache = _START_CACHE
+        if len(cache) > 200_000:
+            cache.clear()
+        starts = []
+        for i, w in enumerate(view.words):
+            may = cache.get(w)
+            if may is None:
+                may = cache[w] = _may_start(w)
+            if may:
+                starts.append(i)
+        view.memo["cue_starts"] = starts
+    return starts
+
+
 def find_verb_cues(view: TextView, lo: int, hi: int) -> list[Cue]:
     """Reporting verbs in tokens ``lo..hi`` (exclusive), with auxiliaries and particles."""
     words = view.words
     cues: list[Cue] = []
     taken: set[int] = set()
-    for i in range(lo, hi):
+    starts = _starts(view)
+    for i in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
         w = words[i]
-        if not w[:1].islower() or not _candidate(w) or i in taken:
+        if i in taken:
             continue
-        if w.endswith(_PRESENT_PARTICIPLE) or (i > lo and words[i - 1].lower() in _ATTRIBUTIVE):
-            continue  # "drohender", "die geforderten Reformen": adjectives, not verbs
+        if i > lo and words[i - 1].lower() in _ATTRIBUTIVE:
+            continue  # "die geforderten Reformen": an adjective, not a verb
         verb = None
         toks = [i]
-        p = _particle_for(view, i, hi)
-        if p is not None:
-            verb = reporting_word(w, words[p])
-            if verb is not None:
-                toks.append(p)
-        if verb is None and i > lo and words[i - 1] in separable_particles():
-            # particle written before a participle/infinitive: "bekannt gegeben"
-            verb = reporting_word(w, words[i - 1])
-            if verb is not None:
-                toks.append(i - 1)
+        if w in AUX:
+            pass  # only as the head of a phrase ("ist der Meinung")
+        elif _candidate(w):
+            p = _particle_for(view, i, hi)
+            if p is not None:
+                verb = reporting_word(w, words[p])
+                if verb is not None:
+                    toks.append(p)
+            if verb is None and i > lo and words[i - 1] in separable_particles():
+                # particle written before a participle/infinitive: "bekannt gegeben"
+                verb = reporting_word(w, words[i - 1])
+                if verb is not None:
+                    toks.append(i - 1)
+            if verb is None:
+                verb = reporting_word(w)
+        elif w in _NOT_VERBS:
+            # not a reporting verb alone, but as a particle verb: "stellte … klar"
+            p = _particle_for(view, i, hi)
+            if p is not None:
+                verb = resolve_reporting_verb(w, words[p])
+                if verb is not None:
+                    toks.append(p)
         if verb is None:
-            verb = reporting_word(w)
+            phrase = _phrase_at(view, i, lo, hi)
+            if phrase is not None:
+                verb = phrase[0]
+                toks.extend(phrase[1])
         if verb is None:
             continue
         if verb.reflexive and i + 1 < hi and words[i + 1] == "sich":

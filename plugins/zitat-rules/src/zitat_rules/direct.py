@@ -33,6 +33,17 @@ def _listed(text: str, a: QuoteRegion, b: QuoteRegion) -> bool:
     return short and gap in {",", "und", "oder", "sowie"}
 
 
+def _words_before(view: TextView, lo: int, qa: int) -> int:
+    """Words of the quote's own sentence before token ``qa`` (back to ``lo`` or a full stop)."""
+    n = 0
+    for t in range(qa - 1, lo - 1, -1):
+        w = view.words[t]
+        if w in {".", "!", "?", ":"}:
+            break
+        n += w.isalnum()
+    return n
+
+
 def direct_quotes(
     view: TextView,
     regions: list[QuoteRegion],
@@ -86,6 +97,9 @@ def direct_quotes(
             while fhi > fr.lo and view.words[fhi - 1] in {".", "!", "?"}:
                 fhi -= 1
             _apply_frame(view, q, fr, fr.lo, fhi)
+            # words of the sentence before the quote make it part of a longer reported clause
+            # ("Er werde „nicht nachgeben“, sagte sie."): the frame is that clause's too
+            q.partial = _words_before(view, lo, qa) >= 2
             out.append(q)
             continue
         fr = frame_before(view, lo, qa)

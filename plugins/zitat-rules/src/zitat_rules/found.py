@@ -9,6 +9,10 @@ from zitat.schema import Medium, QuoteType
 __all__ = ["Found"]
 
 
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
+
+
 @dataclass(slots=True)
 class Found:
     """A quotation under construction: character spans of content and roles.
@@ -31,8 +35,8 @@ class Found:
 
     @property
     def start(self) -> int:
-        return min(s for s, _ in self.spans)
+        return min(self.spans)[0]
 
     @property
     def end(self) -> int:
-        return max(e for _, e in self.spans)
+        return max(self.spans, key=_end)[1]

@@ -8,7 +8,7 @@ from .cues import Cue, find_verb_cues
 from .speakers import PRONOUNS, np_after, subject_before
 from .view import TextView
 
-__all__ = ["Frame", "frame_after", "frame_before", "speaker_of"]
+__all__ = ["Frame", "addressee_in", "frame_after", "frame_before", "speaker_of"]
 
 _SENT_END = frozenset({".", "!", "?", ";"})
 # Words between a verb and its subject ("sagte sich auch der Minister"); "am" skips a day too.
@@ -43,7 +43,8 @@ class Frame:
     verb: Cue | None = None
 
 
-def _addressee(view: TextView, lo: int, hi: int) -> tuple[int, int] | None:
+def addressee_in(view: TextView, lo: int, hi: int) -> tuple[int, int] | None:
+    """The addressee noun phrase of a frame ``lo..hi`` ("gegenüber Reportern" -> Reportern)."""
     words = view.words
     for i in range(lo, hi - 1):
         if words[i] == "gegenüber":
@@ -94,7 +95,7 @@ def frame_after(view: TextView, qb: int, hi: int) -> Frame | None:
         return None
     cue = cues[0]
     speaker = speaker_of(view, k, end, cue)
-    return Frame(qb, end, list(cue.tokens), speaker, _addressee(view, k, end), cue)
+    return Frame(qb, end, list(cue.tokens), speaker, addressee_in(view, k, end), cue)
 
 
 def frame_before(view: TextView, lo: int, qa: int, *, colon_only: bool = False) -> Frame | None:
@@ -109,7 +110,7 @@ def frame_before(view: TextView, lo: int, qa: int, *, colon_only: bool = False) 
     if cues:
         cue = cues[-1]
         return Frame(
-            lo, qa, list(cue.tokens), speaker_of(view, lo, qa, cue), _addressee(view, lo, qa), cue
+            lo, qa, list(cue.tokens), speaker_of(view, lo, qa, cue), addressee_in(view, lo, qa), cue
         )
     if (colon and qa - 1 - lo <= 8 and words[lo][:1].isupper()) or (
         colon and words[lo].lower() in PRONOUNS

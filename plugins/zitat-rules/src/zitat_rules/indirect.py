@@ -7,144 +7,39 @@ from dataclasses import dataclass
 
 from zitat.schema import QuoteType
 
+from .clauses import (
+    END,
+    SUBORDINATORS,
+    WH,
+    clause_end,
+    complement_kind,
+    content_end,
+    has_finite_verb,
+    konj,
+    strip,
+)
 from .cues import Cue, find_verb_cues
 from .found import Found
-from .frames import speaker_of
+from .frames import addressee_in, speaker_of
+from .lexicon import Medium, ReportingVerb
+from .markers import marker_quote
 from .morph import Mood, mood_in_context
-from .speakers import np_after
+from .reported import reported_quote
+from .speakers import PREPOSITIONS, np_after
 from .view import TextView, range_span, token_spans
 
 __all__ = ["IndirectRules", "indirect_quotes"]
 
-_END = frozenset({".", "!", "?", ";"})
-_WH = frozenset(
-    [
-        "ob",
-        "wie",
-        "warum",
-        "weshalb",
-        "wieso",
-        "was",
-        "wer",
-        "wem",
-        "wen",
-        "wann",
-        "wo",
-        "wohin",
-        "woher",
-        "welche",
-        "welcher",
-        "welches",
-        "welchen",
-        "inwieweit",
-        "wodurch",
-        "womit",
-        "worauf",
-    ]
+# Parenthetical "so X" ("Die Lage sei ernst, so der Minister."): a frame without a verb.
+_SO = ReportingVerb(lemma="so", medium=Medium.SPEECH)
+# Words after "so" that start no speaker ("so viele", "so weit", "so dass")
+_SO_NOT_SPEAKER = frozenset(
+    ["viele", "einige", "mehrere", "alle", "beide", "beiden", "zwei", "drei", "es", "man"]
 )
-_NOUN_CUES = frozenset(
-    [
-        "Angaben",
-        "Ansicht",
-        "Einschätzung",
-        "Auffassung",
-        "Darstellung",
-        "Worten",
-        "Informationen",
-        "Berichten",
-        "Aussage",
-        "Aussagen",
-        "Meinung",
-        "Schätzungen",
-        "Erkenntnissen",
-        "Einschätzungen",
-    ]
-)
-_REPORTED_VERBS = frozenset(
-    [
-        "warnen",
-        "fordern",
-        "auffordern",
-        "kritisieren",
-        "begrüßen",
-        "ablehnen",
-        "zurückweisen",
-        "verurteilen",
-        "appellieren",
-        "aufrufen",
-        "bestreiten",
-        "dementieren",
-        "ankündigen",
-        "drohen",
-        "loben",
-        "anklagen",
-        "vorwerfen",
-        "beschuldigen",
-        "versprechen",
-        "zusagen",
-        "zusichern",
-        "empfehlen",
-        "verlangen",
-        "mahnen",
-        "dringen",
-        "bekräftigen",
-        "einfordern",
-        "beklagen",
-        "bedauern",
-        "danken",
-        "widersprechen",
-        "zustimmen",
-        "bestätigen",
-        "anprangern",
-        "protestieren",
-    ]
-)
-# Konjunktiv forms not ending in -e that matter in 3rd-person news text
-_SUBJ_OTHER = frozenset({"sei", "seien", "wären", "hätten", "würden", "könnten"})
-# Konjunktiv II forms that mark reported speech as clearly as Konjunktiv I does
-_STRONG_SUBJ2 = frozenset(
-    [
-        "wäre",
-        "wären",
-        "hätte",
-        "hätten",
-        "würde",
-        "würden",
-        "könne",
-        "könnten",
-        "müsse",
-        "solle",
-        "dürfe",
-    ]
-)
-# Verbs whose reported content may be a zu-infinitive ("forderte sie auf, … zu beenden")
-_INFINITIVE_VERBS = frozenset(
-    [
-        "fordern",
-        "auffordern",
-        "aufrufen",
-        "bitten",
-        "appellieren",
-        "drängen",
-        "ankündigen",
-        "versprechen",
-        "empfehlen",
-        "raten",
-        "warnen",
-        "vorschlagen",
-        "anbieten",
-        "drohen",
-        "zusagen",
-        "beschließen",
-        "erklären",
-        "betonen",
-        "bekräftigen",
-        "vorwerfen",
-        "verlangen",
-        "ablehnen",
-    ]
-)
-_STRIP = frozenset({",", "–", "-", ":"})
+# Conditional clauses that belong to the reported content when they precede the frame
+# ("Sollte Russland einmarschieren, habe er klar gemacht, dass …").
+_CONDITIONAL = frozenset(["wenn", "falls", "sofern", "sollte", "sollten"])
+_PRONOUN_SPEAKERS = frozenset(["er", "sie"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,49 +51,6 @@ class IndirectRules:
     fronted: bool = True
     free_indirect: bool = True
     reported: bool = True
-
-
-def _konj(view: TextView, lo: int, hi: int) -> bool:
-    """True if a Konjunktiv I (or strong Konjunktiv II) finite verb lies in ``lo..hi``."""
-    words = view.words
-    for i in range(lo, hi):
-        w = words[i]
-        if not w[:1].islower() or not (w[-1] == "e" or w in _SUBJ_OTHER) or not w.isalpha():
-            continue
-        m = mood_in_context(words, i)
-        if m is Mood.SUBJ1 or (m is Mood.SUBJ2 and w in _STRONG_SUBJ2):
-            return True
-    return False
-
-
-def _content_end(view: TextView, k: int, hi: int, cue_heads: set[int]) -> int:
-    """End of a reported clause starting at ``k``: sentence end or the next frame."""
-    words = view.words
-    j = k
-    while j < hi:
-        w = words[j]
-        if w in _END:
-            break
-        if w == "und" and j + 1 < hi and j + 1 in cue_heads:
-            break
-        if (
-            w == ","
-            and j + 1 < hi
-            and (j + 1 in cue_heads or (words[j + 1] in {"so", "und"} and j + 2 in cue_heads))
-        ):
-            break
-        j += 1
-    return j
-
-
-def _strip(view: TextView, lo: int, hi: int) -> tuple[int, int]:
-    """Tokens ``lo..hi`` without leading and trailing commas, dashes and colons."""
-    words = view.words
-    while lo < hi and words[lo] in _STRIP:
-        lo += 1
-    while hi > lo and words[hi - 1] in _STRIP:
-        hi -= 1
-    return lo, hi
 
 
 def _any_masked(masked: set[int], lo: int, hi: int) -> bool:
@@ -221,117 +73,46 @@ def _quote(
     q.frame = [s for lo, hi in frame for s in range_span(view, lo, hi)]
     if speaker:
         q.speaker = range_span(view, *speaker)
+    if frame:
+        address = addressee_in(view, min(lo for lo, _ in frame), max(hi for _, hi in frame))
+        if address:
+            q.addressee = range_span(view, *address)
     if verb is not None:
         q.verb_medium = verb.verb.medium.value
     return q
 
 
-def _noun_cue(word: str) -> bool:
-    """A reporting noun, also as the head of a compound ("Polizeiangaben")."""
-    return word in _NOUN_CUES or (
-        word[:1].isupper() and word.endswith(("angaben", "informationen", "berichten"))
-    )
-
-
-def _markers(view: TextView, lo: int, hi: int, masked: set[int]) -> Found | None:
-    """ "laut X", "X zufolge", "nach Angaben X": the rest of the sentence is the quote."""
+def _so_cues(view: TextView, lo: int, hi: int, masked: set[int]) -> list[Cue]:
+    """Parenthetical "so" after a comma, followed by its speaker ("…, so der Minister.")."""
     words = view.words
-    end = hi
-    while end > lo and words[end - 1] in _END:
-        end -= 1
-    for i in range(lo, end):
-        if i in masked:
+    out = []
+    so = view.memo.get("so")
+    if so is None:
+        so = view.memo["so"] = [i for i, w in enumerate(words) if w == "so"]
+    for i in so[bisect_left(so, lo + 1) : bisect_left(so, hi - 1)]:
+        if words[i - 1] != "," or i in masked:
             continue
-        low = words[i].lower()
-        fr: tuple[int, int] | None = None
-        cue: list[int] = []
-        sp: tuple[int, int] | None = None
-        if low == "laut":
-            sp = np_after(view, i + 1, end)
-            if sp:
-                fr, cue = (i, sp[1]), [i]
-        elif (
-            low == "nach"
-            and i + 1 < end
-            and (words[i + 1] in _NOUN_CUES or (i + 2 < end and words[i + 2] in _NOUN_CUES))
-        ):
-            n = i + 1 if words[i + 1] in _NOUN_CUES else i + 2
-            k = n + 1
-            if k < end and words[k] in {"von", "des", "der"}:
-                k += 1 if words[k] == "von" else 0
-            sp = np_after(view, k, end) if k < end else None
-            fr = (i, sp[1] if sp else n + 1)
-            cue = [i, n]
-        elif low == "zufolge" and i > lo:
-            j = i
-            while (
-                j > lo
-                and (
-                    words[j - 1][:1].isupper()
-                    or words[j - 1].lower()
-                    in {"der", "dem", "des", "den", "einem", "einer", "eines", "von"}
-                    or words[j - 1].endswith(("en", "er", "e"))
-                )
-                and words[j - 1] not in {",", "."}
-                and i - j < 8
-            ):
-                j -= 1
-            if j < i:
-                sp, fr, cue = (j, i), (j, i + 1), [i]
-        if fr is None:
+        if words[i + 1].lower() in _SO_NOT_SPEAKER:
             continue
-        a, b = _strip(view, lo, fr[0])
-        c, d = _strip(view, fr[1], end)
-        content = [(x, y) for x, y in ((a, b), (c, d)) if y > x]
-        if not content or sum(y - x for x, y in content) < 3:
+        np = np_after(view, i + 1, hi)
+        if np is None:
             continue
-        q = _quote(view, QuoteType.INDIRECT, content, cue, [fr], sp, None)
-        q.verb_medium = "speech_writing"
-        return q
-    return None
+        out.append(Cue((i,), i, _SO))
+    return out
 
 
-_PASSIVE_OR_MODAL = frozenset(
-    [
-        "wurde",
-        "wurden",
-        "wird",
-        "werden",
-        "worden",
-        "soll",
-        "sollte",
-        "sollen",
-        "sollten",
-        "kann",
-        "könnte",
-        "können",
-        "muss",
-        "müssen",
-        "will",
-        "wollen",
-        "wollte",
-    ]
-)
-_SUBORDINATORS = frozenset(
-    [
-        "nachdem",
-        "als",
-        "wenn",
-        "weil",
-        "obwohl",
-        "da",
-        "während",
-        "bevor",
-        "seit",
-        "seitdem",
-        "sobald",
-        "falls",
-        "damit",
-        "um",
-        "ob",
-    ]
-)
-_ANAPHORS = frozenset({"Dies", "Das", "Dieses", "Diese"})
+def _modifier(view: TextView, q: Found) -> bool:
+    """True if a direct quote is a quoted word inside a longer noun phrase ("von einem
+    „offenen“ Austausch"), not the whole complement of its frame ("sprach von „Panik“")."""
+    if not q.partial:
+        return False
+    after = view.tok_at(q.end)
+    return after < len(view.words) and view.words[after].isalpha()
+
+
+def _konj_cue(view: TextView, c: Cue) -> bool:
+    """True if the cue's finite verb is in Konjunktiv I ("habe … versichert", "hoffe")."""
+    return any(mood_in_context(view.words, t) is Mood.SUBJ1 for t in c.tokens)
 
 
 def _anaphoric(
@@ -350,13 +131,81 @@ def _anaphoric(
     plo, phi = view.tok_at(prev[0]), view.tok_at(prev[1] - 1) + 1
     if phi - plo < 4 or _any_masked(masked, plo, phi):
         return None
-    pend = phi - 1 if words[phi - 1] in _END else phi
-    end = hi - 1 if words[hi - 1] in _END else hi
+    pend = phi - 1 if words[phi - 1] in END else phi
+    end = hi - 1 if words[hi - 1] in END else hi
     sp = speaker_of(view, lo + 1, end, cue)
     if sp is None:
         return None
     content = [(plo, pend), (lo, lo + 1)]
     return _quote(view, QuoteType.INDIRECT, content, list(cue.tokens), [(lo + 1, end)], sp, cue)
+
+
+_ANAPHORS = frozenset({"Dies", "Das", "Dieses", "Diese"})
+
+
+def _fronted(
+    view: TextView,
+    c: Cue,
+    start: int,
+    hi: int,
+    masked: set[int],
+) -> tuple[Found, int] | None:
+    """Content before a postposed frame: "Russland bedrohe niemanden, sagte er." or
+    "Die Lage sei ernst, so der Minister." A frame inside the content ("Die Lage, sagte er,
+    sei ernst.") makes two spans. Returns the quote and the token where the frame ends."""
+    words = view.words
+    first = c.tokens[0]
+    a, b = strip(view, start, first - 1)
+    if b <= a:
+        return None
+    fend = first
+    while fend < hi and words[fend] not in END and words[fend] != ",":
+        fend += 1
+    sp = speaker_of(view, first, fend, c)
+    content = [(a, b)]
+    frame_end = fend
+    if fend + 1 < hi and words[fend] == "," and sp is not None and sp[0] > first:
+        # interrupted ("Die Lage, sagte er, sei ernst."), not "X, Y, sagte, dass …": the
+        # content goes on after the frame, to the sentence end
+        rest = fend + 1
+        rest_end = rest
+        while rest_end < hi and words[rest_end] not in END:
+            rest_end += 1
+        if (
+            rest_end - rest >= 2
+            and words[rest].lower() not in WH
+            and words[rest] != "dass"
+            and konj(view, rest, rest_end)
+            and not has_finite_verb(view, a, b)
+        ):
+            content.append((rest, rest_end))
+            frame_end = fend + 1
+    interrupted = len(content) > 1
+    free = sum(1 for t in range(a, b) if t not in masked and words[t].isalnum())
+    if b - a < (1 if interrupted else 3) or free < (1 if interrupted else 2):
+        return None  # too short, or a direct quote with its own frame
+    if words[a].lower() in PREPOSITIONS and not has_finite_verb(view, a, clause_end(view, a, b)):
+        return None  # a fronted adverbial ("Trotz Anerkennung für X, die …, kritisiert Y")
+    closed = frame_end < hi and (words[frame_end] in END or interrupted)
+    if c.verb is _SO:
+        ok = sp is not None and closed and (konj(view, a, b) or has_finite_verb(view, a, b))
+    elif interrupted or konj(view, a, b):
+        ok = True
+    else:
+        sentence_like = (words[a][:1].isupper() or words[a][:1].isdigit() or a in masked) and words[
+            a
+        ].lower() not in SUBORDINATORS
+        ok = (
+            closed
+            and sentence_like
+            and b - a >= 5
+            and sp is not None
+            and has_finite_verb(view, a, b)
+        )
+    if not ok:
+        return None
+    fr = [(first - 1, fend + (1 if interrupted else 0))]
+    return _quote(view, QuoteType.INDIRECT, content, list(c.tokens), fr, sp, c), frame_end
 
 
 def indirect_quotes(
@@ -368,7 +217,6 @@ def indirect_quotes(
     """Indirect, reported and frameless Konjunktiv I quotations, in text order."""
     words = view.words
     masked: set[int] = set()
-    direct_units: set[int] = set()
     framed: set[int] = set()
     for q in direct:
         for s, e in q.spans:
@@ -387,13 +235,16 @@ def indirect_quotes(
             continue
         unit_direct = d_sorted[bisect_left(d_starts, us) : bisect_left(d_starts, ue)]
         if unit_direct:
-            direct_units.add(ui)
             said = [q.speaker for q in unit_direct if q.speaker]
             if said:
                 last_speaker, last_unit = said[-1], ui
         cues = [
             c for c in find_verb_cues(view, lo, hi) if c.head not in masked and c.head not in framed
         ]
+        if rules.fronted:
+            cues += [c for c in _so_cues(view, lo, hi, masked) if c.head not in framed]
+        if len(cues) > 1:
+            cues.sort(key=lambda c: c.tokens[0])
         heads = {c.tokens[0] for c in cues} | {c.head for c in cues}
         found_here: list[Found] = []
         if rules.anaphoric and ui > 0 and cues and words[lo] in _ANAPHORS:
@@ -402,115 +253,119 @@ def indirect_quotes(
                 out.append(ana)
                 last_speaker, last_unit = ana.speaker or last_speaker, ui
                 continue
+        recent = bool(last_speaker) and ui - last_unit <= 2
         frame_lo = lo
         used_until = lo
+        report_start: int | None = None  # start of a Konjunktiv frame at the sentence start
+        konj_frame: tuple[Found, Cue, tuple[int, int] | None] | None = None
         for c in cues:
             if c.head < used_until:
                 continue
             last = max(c.tokens)
-            # fronted content: "Russland bedrohe niemanden, sagte er."
             first = c.tokens[0]
             for t in range(frame_lo, first):
                 if t in framed:
                     frame_lo = t + 1
-            if rules.fronted and first - 1 > frame_lo and words[first - 1] == ",":
-                a, b = _strip(view, frame_lo, first - 1)
-                fend = first
-                while fend < hi and words[fend] not in _END and words[fend] != ",":
-                    fend += 1
-                v1_final = (
-                    fend < hi
-                    and words[fend] in _END
-                    and words[a][:1].isupper()
-                    and words[a].lower() not in _SUBORDINATORS
-                )
-                if b - a >= 3 and not _any_masked(masked, a, b):
-                    sp = speaker_of(view, first, fend, c)
-                    if _konj(view, a, b) or (v1_final and b - a >= 5 and sp is not None):
-                        fr = [(first - 1, fend)]
-                        q = _quote(view, QuoteType.INDIRECT, [(a, b)], list(c.tokens), fr, sp, c)
-                        found_here.append(q)
-                        used_until = frame_lo = fend
-                        continue
+            # postposed frame: "Russland bedrohe niemanden, sagte er."
+            start = frame_lo
+            if report_start is not None and found_here:
+                # a report inside a report: "Blinken habe ihm zugesichert, dass …, sagte
+                # Lawrow." The outer quote runs from the inner frame to the new frame.
+                start = report_start
+            if rules.fronted and first - 1 > start and words[first - 1] == ",":
+                got = _fronted(view, c, start, hi, masked)
+                if got is not None:
+                    found_here.append(got[0])
+                    used_until = frame_lo = got[1]
+                    report_start = None
+                    konj_frame = None
+                    continue
+            if c.verb is _SO:
+                continue
             j = last + 1
-            while j < hi and words[j] not in {",", ":"} and words[j] not in _END and j - last < 12:
+            while j < hi and words[j] not in {",", ":"} and words[j] not in END and j - last < 16:
                 if words[j] in {"dass", "ob"}:
                     break
                 j += 1
-            if j >= hi or words[j] in _END:
+            if j >= hi or words[j] not in {",", ":", "dass", "ob"}:
                 continue
             k = j + 1 if words[j] in {",", ":"} else j
             if k >= hi or (k in masked and words[j] == ":"):
                 continue
-            end = _content_end(view, k, hi, heads - {c.tokens[0], c.head})
+            end = content_end(view, k, hi, heads - {c.tokens[0], c.head})
             if end - k < 2:
                 continue
-            is_clause = words[k].lower() in _WH or words[k] == "dass"
             wie_frame = words[frame_lo].lower() == "wie" and frame_lo < first
-            is_clause = is_clause or wie_frame
-            if not is_clause:
-                sub_end = k
-                while sub_end < end and words[sub_end] != ",":
-                    sub_end += 1
-                is_clause = _konj(view, k, min(end, max(sub_end, k + 12)))
-            if not is_clause and c.verb.lemma in _INFINITIVE_VERBS:
-                is_clause = any(
-                    words[t] == "zu"
-                    or (
-                        not words[t].startswith("zu")
-                        and "zu" in words[t][1:-2]
-                        and words[t].islower()
-                        and words[t].endswith("en")
-                    )
-                    for t in range(max(k, end - 3), end)
-                )
-            if not is_clause:
+            kind = None if wie_frame else complement_kind(view, c.verb, k, end)
+            if not wie_frame and kind is None:
                 continue
-            if words[j] == ":" and k in masked:
-                continue
+            if kind == "inf" and words[c.head - 1] == "zu":
+                continue  # "um die Zusagen zu bekräftigen, X zu tun": no infinitive under one
+
             flo = frame_lo
             if _any_masked(masked, flo, first):
                 # a direct quote sits between: the frame starts after it
                 flo = max(t for t in range(flo, first) if t in masked) + 1
+            content = [(k, end)]
+            cond = None
+            if flo < first - 1 and words[first - 1] == "," and words[flo].lower() in _CONDITIONAL:
+                # "Sollte Russland einmarschieren, habe er klar gemacht, dass …"
+                cond = strip(view, flo, first - 1)
+                content.insert(0, cond)
+                flo = first - 1
             sp = speaker_of(view, flo, j, c)
             und = [t for t in range(flo + 1, first) if words[t] == "und"]
             if und:
                 if sp is None or sp[0] < und[-1]:
                     sp = speaker_of(view, und[-1] + 1, j, c) or sp
                 flo = und[-1]
-            fspan = _strip(view, flo, j + (1 if words[j] in {",", ":"} else 0))
+            fspan = strip(view, flo, j + (1 if words[j] in {",", ":"} else 0))
+            if cond is not None:
+                fspan = (first - 1, fspan[1])
             fr = [(fspan[0], j + 1 if words[j] in {",", ":"} else j)]
-            q = _quote(view, QuoteType.INDIRECT, [(k, end)], list(c.tokens), fr, sp, c)
+            q = _quote(view, QuoteType.INDIRECT, content, list(c.tokens), fr, sp, c)
             found_here.append(q)
+            if (flo == lo or cond is not None) and not found_here[:-1] and _konj_cue(view, c):
+                report_start = content[0][0] if cond is not None else lo
+                konj_frame = (q, c, sp)
             used_until = end
             frame_lo = end
             if end < hi and words[end] == ",":
                 frame_lo = end + 1
+        if konj_frame is not None and rules.free_indirect and words[lo][:1].isupper():
+            # a Konjunktiv frame continues a report: the whole sentence is that report, the
+            # frame's own quote nests inside it ("Er habe Blinken aufgefordert, …")
+            inner, c, sp = konj_frame
+            pronoun = (
+                sp is not None and sp[1] - sp[0] == 1 and words[sp[0]].lower() in _PRONOUN_SPEAKERS
+            )
+            if pronoun or recent:
+                ifi = Found(range_span(view, lo, hi), QuoteType.INDIRECT_FREE_INDIRECT)
+                if pronoun and sp is not None:
+                    ifi.speaker = range_span(view, *sp)
+                else:
+                    ifi.speaker = list(last_speaker)
+                    ifi.inherited = True
+                if pronoun and c.verb.medium is Medium.THOUGHT:
+                    found_here.remove(inner)  # "Er hoffe, dass …": one quote, not two
+                else:
+                    inner.inherited = True  # the report goes on with the outer speaker
+                found_here.insert(0, ifi)
         if not found_here and rules.markers and not unit_direct:
-            marked = _markers(view, lo, hi, masked)
+            marked = marker_quote(view, lo, hi, masked)
             if marked is not None:
                 found_here.append(marked)
-        if not found_here and not unit_direct and rules.reported:
-            rep = [
-                c
-                for c in cues
-                if c.verb.lemma in _REPORTED_VERBS
-                and not any(words[t].lower() in _PASSIVE_OR_MODAL for t in c.tokens)
-            ]
-            if rep:
-                c = rep[0]
-                sp = speaker_of(view, lo, hi, c)
-                if sp is not None:
-                    q = _quote(view, QuoteType.REPORTED, [(lo, hi)], list(c.tokens), [], sp, c)
-                    found_here.append(q)
+        if not found_here and rules.reported and all(_modifier(view, q) for q in unit_direct):
+            rep = reported_quote(view, lo, hi, cues, masked)
+            if rep is not None:
+                found_here.append(rep)
         if (
             not found_here
             and not unit_direct
             and rules.free_indirect
-            and ui - last_unit <= 2
-            and last_speaker
+            and recent
             and words[lo][:1].isupper()
-            and _konj(view, lo, hi)
+            and konj(view, lo, hi)
             and not _any_masked(masked, lo, hi)
         ):
             q = Found(range_span(view, lo, hi), QuoteType.INDIRECT_FREE_INDIRECT)

@@ -45,20 +45,46 @@ def _embedded(held: list[Found], outer: list[Found]) -> list[Found]:
     return keep
 
 
+def _size(q: Found) -> int:
+    return sum(e - s for s, e in q.spans)
+
+
 def _nest(found: list[Found]) -> None:
-    """Direct quotes inside indirect/reported ones get a parent and share its roles."""
-    outer = [(i, q) for i, q in enumerate(found) if q.type is not QuoteType.DIRECT]
+    """A quote inside another (a direct quote in indirect speech, a report in a report) gets
+    the smallest enclosing one as parent; a nested direct quote without a frame shares the
+    parent's roles."""
+    outer = [
+        (q.start, q.end, _size(q), i, q)
+        for i, q in enumerate(found)
+        if q.type is not QuoteType.DIRECT
+    ]
     for q in found:
+        qs, qe, size = q.start, q.end, _size(q)
+        best: tuple[int, int, Found] | None = None
+        for ps, pe, psize, i, p in outer:
+            if ps > qs or pe < qe or psize <= size or p is q:
+                continue
+            if not all(any(a <= s and e <= b for a, b in p.spans) for s, e in q.spans):
+                continue
+            if best is None or psize < best[0]:
+                best = (psize, i, p)
+        if best is None:
+            continue
+        _, i, p = best
+        q.parent = i
         if q.type is not QuoteType.DIRECT:
             continue
-        for i, p in outer:
-            if _inside(q, p):
-                q.parent = i
-                if not q.frame:
-                    q.frame, q.cue, q.speaker = list(p.frame), list(p.cue), list(p.speaker)
-                    q.verb_medium = p.verb_medium
-                    q.inherited = False
-                break
+        if p.type is QuoteType.REPORTED:
+            # inside reported speech: no frame of its own (guidelines §2.3)
+            q.frame, q.cue = [], []
+            q.speaker = list(p.speaker) or q.speaker
+            q.addressee = []
+            q.verb_medium = p.verb_medium
+            q.inherited = False
+        elif not q.frame:
+            q.frame, q.cue, q.speaker = list(p.frame), list(p.cue), list(p.speaker)
+            q.verb_medium = p.verb_medium
+            q.inherited = False
 
 
 def _inherit(found: list[Found]) -> None:
@@ -71,9 +97,15 @@ def _inherit(found: list[Found]) -> None:
             last = q.speaker
 
 
-def _clean(text: str, spans: list[tuple[int, int]]) -> tuple[Span, ...]:
-    """Sorted, de-duplicated spans with surrounding whitespace trimmed; empty ones dropped."""
-    out = []
+def _clean(
+    text: str, spans: list[tuple[int, int]], made: dict[tuple[int, int], Span]
+) -> tuple[Span, ...]:
+    """Sorted, de-duplicated spans with surrounding whitespace trimmed; empty ones dropped.
+
+    ``made`` holds the spans already built for this document (each is built once)."""
+    if not spans:
+        return ()
+    out = set()
     for start, end in spans:
         s, e = start, end
         while s < e and text[s].isspace():
@@ -81,8 +113,11 @@ def _clean(text: str, spans: list[tuple[int, int]]) -> tuple[Span, ...]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append(Span(s, e))
-    return tuple(sorted(set(out)))
+            span = made.get((s, e))
+            if span is None:
+                span = made[(s, e)] = Span(s, e)
+            out.add(span)
+    return tuple(sorted(out)) if len(out) > 1 else tuple(out)
 
 
 def find_quotes(doc: Document, options: PipelineOptions) -> list[Found]:
@@ -108,7 +143,8 @@ def annotate(doc: Document, options: PipelineOptions) -> Annotations:
     """Annotations (quotes and, if asked, speaker entities) of one document."""
     text = doc.text
     found = find_quotes(doc, options)
-    content = {id(q): _clean(text, q.spans) for q in found}
+    made: dict[tuple[int, int], Span] = {}
+    content = {id(q): _clean(text, q.spans, made) for q in found}
     keep = [q for q in found if content[id(q)]]
     index = {id(q): n for n, q in enumerate(keep)}
     old_to_new = {i: index[id(q)] for i, q in enumerate(found) if id(q) in index}
@@ -118,7 +154,7 @@ def annotate(doc: Document, options: PipelineOptions) -> Annotations:
         mentions: list[tuple[int, int, str]] = []
         owners: list[int] = []
         for n, q in enumerate(keep):
-            sp = _clean(text, q.speaker)
+            sp = _clean(text, q.speaker, made)
             if sp:
                 mentions.append((sp[0].start, sp[-1].end, text[sp[0].start : sp[-1].end]))
                 owners.append(n)
@@ -129,7 +165,7 @@ def annotate(doc: Document, options: PipelineOptions) -> Annotations:
         for n, d in enumerate(drafts, start=1):
             entities.append(
                 SpeakerEntity(
-                    id=f"e{n}", name=d.name, kind=d.kind, mentions=_clean(text, d.mentions)
+                    id=f"e{n}", name=d.name, kind=d.kind, mentions=_clean(text, d.mentions, made)
                 )
             )
     quotes = []
@@ -141,10 +177,10 @@ def annotate(doc: Document, options: PipelineOptions) -> Annotations:
                 spans=content[id(q)],
                 type=q.type,
                 medium=q.medium,
-                cue=_clean(text, q.cue),
-                frame=_clean(text, q.frame),
-                speaker=_clean(text, q.speaker),
-                addressee=_clean(text, q.addressee),
+                cue=_clean(text, q.cue, made),
+                frame=_clean(text, q.frame, made),
+                speaker=_clean(text, q.speaker, made),
+                addressee=_clean(text, q.addressee, made),
                 entity=entity_of.get(n),
                 parent=f"q{parent + 1}" if parent is not None and parent != n else None,
             )

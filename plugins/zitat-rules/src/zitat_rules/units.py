@@ -11,13 +11,16 @@ __all__ = ["sentence_units"]
 def sentence_units(view: TextView, regions: list[QuoteRegion]) -> list[tuple[int, int]]:
     """Character ranges of units; a quote part never straddles two units."""
     text = view.text
+    # a sentence that starts with an opening mark starts a new quotation, not a continuation
+    openings = {p[0] for r in regions for p in r.parts}
     units: list[list[int]] = []
     for s, e in view.sentences:
         if units:
             pe = units[-1][1]
             gap = text[pe:s]
             first = text[s : s + 1]
-            if "\n\n" not in gap and (first in ",;" or first.islower() or first in '“”«»"'):
+            closing = first in '“”«»"' and s not in openings
+            if "\n\n" not in gap and (first in ",;" or first.islower() or closing):
                 units[-1][1] = e
                 continue
         units.append([s, e])

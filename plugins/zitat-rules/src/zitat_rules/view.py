@@ -23,6 +23,7 @@ class TextView:
     starts: list[int]
     ends: list[int]
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    memo: dict[str, list[int]] = field(default_factory=dict)  # per-document token indices
 
     @classmethod
     def of(cls, doc: Document) -> TextView:

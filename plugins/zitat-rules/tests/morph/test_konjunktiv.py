@@ -113,3 +113,10 @@ def test_subject_from_context() -> None:
     assert subject_from_context(["glaube", "ich"], 0) == (1, "sg")
     assert subject_from_context(["ihr", "Land", "habe"], 2) == (None, None)
     assert subject_from_context(["sie", "seien"], 1) == (3, None)
+    # "es" may be the expletive subject of a plural verb ("es seien Fortschritte nötig")
+    assert subject_from_context(["es", "seien"], 1) == (3, None)
+
+
+def test_konjunktiv_after_expletive_es() -> None:
+    assert _mood_of("Sie sagte, es seien neue Anträge eingegangen.", "seien") is Mood.SUBJ1
+    assert _mood_of("Er meinte, es gebe keinen Ausweg.", "gebe") is Mood.SUBJ1

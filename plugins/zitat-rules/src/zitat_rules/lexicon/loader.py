@@ -37,9 +37,29 @@ __all__ = [
 _E = TypeVar("_E", bound=Enum)
 _T = TypeVar("_T")
 
-_VERB_KEYS = {"lemma", "particle", "medium", "dass", "konj1", "prep", "stance", "reflexive"}
-_PHRASE_KEYS = {"phrase", "head", "words", "medium", "dass", "konj1", "prep", "stance"}
-_NOUN_KEYS = {"lemma", "forms", "medium", "frames", "stance"}
+_VERB_KEYS = {
+    "lemma",
+    "particle",
+    "medium",
+    "dass",
+    "konj1",
+    "prep",
+    "stance",
+    "reflexive",
+    "infinitive",
+}
+_PHRASE_KEYS = {
+    "phrase",
+    "head",
+    "words",
+    "medium",
+    "dass",
+    "konj1",
+    "prep",
+    "stance",
+    "infinitive",
+}
+_NOUN_KEYS = {"lemma", "forms", "medium", "frames", "stance", "source", "postposed"}
 _MARKER_KEYS = {"form", "kind", "position", "role", "quote_position", "example"}
 
 
@@ -163,6 +183,7 @@ def _verb(e: _Entry) -> ReportingVerb:
         prep=e.texts("prep"),
         stance=e.enum("stance", Stance, required=False),
         reflexive=e.flag("reflexive"),
+        infinitive=e.flag("infinitive"),
     )
 
 
@@ -183,6 +204,7 @@ def _phrase(e: _Entry) -> ReportingPhrase:
         konj1=e.flag("konj1"),
         prep=e.texts("prep"),
         stance=e.enum("stance", Stance, required=False),
+        infinitive=e.flag("infinitive"),
     )
 
 
@@ -199,6 +221,8 @@ def _noun(e: _Entry) -> ReportingNoun:
         forms=e.texts("forms"),
         frames=e.texts("frames"),
         stance=e.enum("stance", Stance, required=False),
+        source=e.flag("source"),
+        postposed=e.flag("postposed"),
     )
 
 

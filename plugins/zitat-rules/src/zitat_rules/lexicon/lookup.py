@@ -22,12 +22,14 @@ __all__ = [
     "marker",
     "markers",
     "particle_verb_lemma",
+    "phrases_by_head",
     "reporting_noun",
     "reporting_phrases",
     "reporting_verb",
     "reporting_verbs",
     "resolve_reporting_verb",
     "separable_particles",
+    "source_noun",
 ]
 
 
@@ -39,6 +41,15 @@ def reporting_verbs() -> tuple[ReportingVerb, ...]:
 def reporting_phrases() -> tuple[ReportingPhrase, ...]:
     """All multi-word reporting expressions of the packaged lexicon."""
     return load_reporting_phrases()
+
+
+@lru_cache(maxsize=1)
+def phrases_by_head() -> dict[str, tuple[ReportingPhrase, ...]]:
+    """Multi-word reporting expressions by the infinitive of their head verb."""
+    out: dict[str, list[ReportingPhrase]] = {}
+    for p in load_reporting_phrases():
+        out.setdefault(p.head, []).append(p)
+    return {head: tuple(ps) for head, ps in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +70,33 @@ def _marker_index() -> dict[str, Marker]:
 def reporting_verb(lemma: str) -> ReportingVerb | None:
     """The reporting verb with this infinitive ("ankündigen"), or None."""
     return _verb_index().get(lemma.lower())
+
+
+@lru_cache(maxsize=1)
+def _source_suffixes() -> tuple[tuple[str, ReportingNoun], ...]:
+    """Lower-case forms of source nouns, longest first, for compound heads."""
+    pairs = {form.lower(): n for n in load_reporting_nouns() if n.source for form in n.all_forms}
+    return tuple(sorted(pairs.items(), key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=65536)
+def source_noun(word: str) -> ReportingNoun | None:
+    """The source noun a capitalised word is or ends in ("Angaben", "Polizeiangaben",
+    "UNHCR-Angaben" -> Angabe), or None."""
+    if not word[:1].isupper():
+        return None
+    noun = _noun_index().get(word)
+    if noun is not None:
+        return noun if noun.source else None
+    head = word.rsplit("-", 1)[-1]
+    if head != word and head[:1].isupper():
+        noun = _noun_index().get(head)
+        return noun if noun is not None and noun.source else None
+    low = word.lower()
+    for form, noun in _source_suffixes():
+        if len(form) >= 7 and low.endswith(form) and len(low) - len(form) >= 3:
+            return noun
+    return None
 
 
 def reporting_noun(word: str) -> ReportingNoun | None:

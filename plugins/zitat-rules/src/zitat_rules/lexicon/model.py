@@ -62,6 +62,7 @@ class ReportingVerb:
     prep: tuple[str, ...] = ()
     stance: Stance | None = None
     reflexive: bool = False
+    infinitive: bool = False
 
     @property
     def base(self) -> str:
@@ -81,6 +82,20 @@ class ReportingPhrase:
     konj1: bool = False
     prep: tuple[str, ...] = ()
     stance: Stance | None = None
+    infinitive: bool = False
+
+    def as_verb(self) -> ReportingVerb:
+        """The phrase as a reporting verb (lemma = the phrase), so cue rules treat both alike."""
+        return ReportingVerb(
+            lemma=self.phrase,
+            medium=self.medium,
+            dass=self.dass,
+            konj1=self.konj1,
+            prep=self.prep,
+            stance=self.stance,
+            reflexive="sich" in self.words,
+            infinitive=self.infinitive,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +107,8 @@ class ReportingNoun:
     forms: tuple[str, ...] = ()
     frames: tuple[str, ...] = ()
     stance: Stance | None = None
+    source: bool = False
+    postposed: bool = False
 
     @property
     def all_forms(self) -> tuple[str, ...]:

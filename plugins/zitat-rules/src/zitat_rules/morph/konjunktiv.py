@@ -233,7 +233,8 @@ _PRONOUNS: dict[str, tuple[int, Number | None]] = {
     "ich": (1, "sg"),
     "du": (2, "sg"),
     "er": (3, "sg"),
-    "es": (3, "sg"),
+    # "es" is also the expletive subject before a plural verb ("es seien Fortschritte nötig")
+    "es": (3, None),
     "man": (3, "sg"),
     "wir": (1, "pl"),
     "ihr": (2, "pl"),
