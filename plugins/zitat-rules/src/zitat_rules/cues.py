@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import simplemma
 
@@ -17,7 +17,7 @@ from .lexicon import (
     separable_particles,
 )
 from .morph import finite_forms
-from .view import TextView
+from .view import TextView, positions
 from .words import ARTICLES, DEMONSTRATIVES
 
 __all__ = [
@@ -220,20 +220,52 @@ def _phrase_at(view: TextView, i: int, lo: int, hi: int) -> tuple[ReportingVerb,
     right = i + 1
     while right < hi and right - i <= _PHRASE_REACH and words[right] not in _PHRASE_STOP:
         right += 1
+    # positions of the words around the verb that occur in the head's phrases, in text order
+    vocab, wordless = _phrase_vocab(head)
+    at_word: dict[str, list[int]] = {}
+    for j in range(left, right):
+        if j != i and words[j] in vocab:
+            at_word.setdefault(words[j], []).append(j)
+    if not at_word and not wordless:
+        return None  # no phrase of this head can be complete
     for phrase in phrases_by_head()[head]:
         found: list[int] = []
         for w in phrase.words:
-            forms = (w, w.capitalize())
-            at = next(
-                (j for j in range(left, right) if words[j] in forms and j != i and j not in found),
-                None,
-            )
+            # the first free position of the word, lower-case or capitalised
+            at: int | None = None
+            for form in _forms(w):
+                for j in at_word.get(form, ()):
+                    if j not in found:
+                        if at is None or j < at:
+                            at = j
+                        break
             if at is None:
                 break
             found.append(at)
         else:
             return phrase.as_verb(), found
     return None
+
+
+@cache
+def _phrase_vocab(head: str) -> tuple[frozenset[str], bool]:
+    """Every form (:func:`_forms`) of every word of the phrases headed by ``head``, and
+    whether one of those phrases is the head alone."""
+    phrases = phrases_by_head()[head]
+    vocab = frozenset(f for p in phrases for w in p.words for f in _forms(w))
+    return vocab, any(not p.words for p in phrases)
+
+
+_FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """``word`` as written and capitalised (sentence-initial)."""
+    forms = _FORMS.get(word)
+    if forms is None:
+        cap = word.capitalize()
+        forms = _FORMS[word] = (word,) if cap == word else (word, cap)
+    return forms
 
 
 def _particle_for(view: TextView, i: int, hi: int) -> int | None:
@@ -263,24 +295,25 @@ def _may_start(word: str) -> bool:
     return _candidate(word) or word in _NOT_VERBS or _phrase_head(word) is not None
 
 
-_START_CACHE: dict[str, bool] = {}
+# Word forms already tested by :func:`_may_start`, and those among them that may head a cue.
+_START_SEEN: set[str] = set()
+_START_WORDS: set[str] = set()
 
 
 def _starts(view: TextView) -> list[int]:
     """Indices of the tokens that may head a cue (computed once per document)."""
     starts = view.memo.get("cue_starts")
     if starts is None:
-        cache = _START_CACHE
-        if len(cache) > 200_000:
-            cache.clear()
-        starts = []
-        for i, w in enumerate(view.words):
-            may = cache.get(w)
-            if may is None:
-                may = cache[w] = _may_start(w)
-            if may:
-                starts.append(i)
-        view.memo["cue_starts"] = starts
+        words = view.words
+        new = set(words).difference(_START_SEEN)
+        if new:
+            if len(_START_SEEN) > 200_000:
+                _START_SEEN.clear()
+                _START_WORDS.clear()
+                new = set(words)
+            _START_SEEN.update(new)
+            _START_WORDS.update(w for w in new if _may_start(w))
+        starts = view.memo["cue_starts"] = positions(words, _START_WORDS)
     return starts
 
 

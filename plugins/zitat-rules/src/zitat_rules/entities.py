@@ -96,6 +96,7 @@ def _titles(mention: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=16384)
 def _kind(mention: str, name: str | None) -> EntityKind:
     low = mention.lower().strip()
     words = _words(mention)

@@ -35,8 +35,10 @@ class Found:
 
     @property
     def start(self) -> int:
-        return min(self.spans)[0]
+        spans = self.spans
+        return spans[0][0] if len(spans) == 1 else min(spans)[0]
 
     @property
     def end(self) -> int:
-        return max(self.spans, key=_end)[1]
+        spans = self.spans
+        return spans[0][1] if len(spans) == 1 else max(spans, key=_end)[1]

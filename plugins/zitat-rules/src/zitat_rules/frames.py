@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .cues import Cue, find_verb_cues
 from .speakers import PRONOUNS, np_after, subject_before
-from .view import TextView
+from .view import TextView, positions
 
 __all__ = ["Frame", "addressee_in", "frame_after", "frame_before", "speaker_of"]
 
 _SENT_END = frozenset({".", "!", "?", ";"})
+_GEGENUEBER = frozenset(["gegenüber"])
 # Words between a verb and its subject ("sagte sich auch der Minister"); "am" skips a day too.
 _SKIP_BEFORE_SUBJECT = frozenset(
     [
@@ -45,12 +47,13 @@ class Frame:
 
 def addressee_in(view: TextView, lo: int, hi: int) -> tuple[int, int] | None:
     """The addressee noun phrase of a frame ``lo..hi`` ("gegenüber Reportern" -> Reportern)."""
-    words = view.words
-    for i in range(lo, hi - 1):
-        if words[i] == "gegenüber":
-            np = np_after(view, i + 1, hi)
-            if np:
-                return np
+    at = view.memo.get("gegenüber")
+    if at is None:
+        at = view.memo["gegenüber"] = positions(view.words, _GEGENUEBER)
+    for i in at[bisect_left(at, lo) : bisect_left(at, hi - 1)]:
+        np = np_after(view, i + 1, hi)
+        if np:
+            return np
     return None
 
 

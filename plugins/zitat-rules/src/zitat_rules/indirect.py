@@ -26,7 +26,7 @@ from .markers import marker_quote
 from .morph import Mood, mood_in_context
 from .reported import reported_quote
 from .speakers import PREPOSITIONS, np_after
-from .view import TextView, range_span, token_spans
+from .view import TextView, positions, range_span, token_spans
 
 __all__ = ["IndirectRules", "indirect_quotes"]
 
@@ -40,6 +40,7 @@ _SO_NOT_SPEAKER = frozenset(
 # ("Sollte Russland einmarschieren, habe er klar gemacht, dass …").
 _CONDITIONAL = frozenset(["wenn", "falls", "sofern", "sollte", "sollten"])
 _PRONOUN_SPEAKERS = frozenset(["er", "sie"])
+_SO_WORD = frozenset(["so"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ def _so_cues(view: TextView, lo: int, hi: int, masked: set[int]) -> list[Cue]:
     out = []
     so = view.memo.get("so")
     if so is None:
-        so = view.memo["so"] = [i for i, w in enumerate(words) if w == "so"]
+        so = view.memo["so"] = positions(words, _SO_WORD)
     for i in so[bisect_left(so, lo + 1) : bisect_left(so, hi - 1)]:
         if words[i - 1] != "," or i in masked:
             continue
@@ -245,7 +246,7 @@ def indirect_quotes(
             cues += [c for c in _so_cues(view, lo, hi, masked) if c.head not in framed]
         if len(cues) > 1:
             cues.sort(key=lambda c: c.tokens[0])
-        heads = {c.tokens[0] for c in cues} | {c.head for c in cues}
+        heads = {c.tokens[0] for c in cues} | {c.head for c in cues} if cues else set()
         found_here: list[Found] = []
         if rules.anaphoric and ui > 0 and cues and words[lo] in _ANAPHORS:
             ana = _anaphoric(view, units[ui - 1], lo, hi, cues[0], masked, out)
@@ -355,7 +356,12 @@ def indirect_quotes(
             marked = marker_quote(view, lo, hi, masked)
             if marked is not None:
                 found_here.append(marked)
-        if not found_here and rules.reported and all(_modifier(view, q) for q in unit_direct):
+        if (
+            not found_here
+            and cues  # reported speech needs a reporting verb
+            and rules.reported
+            and all(_modifier(view, q) for q in unit_direct)
+        ):
             rep = reported_quote(view, lo, hi, cues, masked)
             if rep is not None:
                 found_here.append(rep)

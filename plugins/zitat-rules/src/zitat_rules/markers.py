@@ -19,7 +19,7 @@ from .clauses import END, SUBORDINATORS, WH, strip
 from .found import Found
 from .lexicon import source_noun
 from .speakers import NON_NP_STARTS, PREPOSITIONS, np_after
-from .view import TextView, range_span, token_spans
+from .view import TextView, positions, range_span, token_spans
 from .words import ARTICLES
 
 __all__ = ["marker_quote"]
@@ -308,7 +308,7 @@ def marker_quote(view: TextView, lo: int, hi: int, masked: set[int]) -> Found | 
         return _quote(view, [(lo + 1, end)], [lo], (lo, lo + 1), None)
     at = view.memo.get("markers")
     if at is None:
-        at = view.memo["markers"] = [i for i, w in enumerate(words) if w in _MARKERS]
+        at = view.memo["markers"] = positions(words, _MARKERS)
     for i in at[bisect_left(at, lo) : bisect_left(at, end)]:
         if i in masked:
             continue

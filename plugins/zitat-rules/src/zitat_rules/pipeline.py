@@ -62,7 +62,9 @@ def _nest(found: list[Found]) -> None:
         qs, qe, size = q.start, q.end, _size(q)
         best: tuple[int, int, Found] | None = None
         for ps, pe, psize, i, p in outer:
-            if ps > qs or pe < qe or psize <= size or p is q:
+            if ps > qs:
+                break  # ``found`` is sorted by start, so ``outer`` is too
+            if pe < qe or psize <= size or p is q:
                 continue
             if not all(any(a <= s and e <= b for a, b in p.spans) for s, e in q.spans):
                 continue
@@ -105,7 +107,19 @@ def _clean(
     ``made`` holds the spans already built for this document (each is built once)."""
     if not spans:
         return ()
-    out = set()
+    if len(spans) == 1:
+        ((s, e),) = spans
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            return ()
+        span = made.get((s, e))
+        if span is None:
+            span = made[(s, e)] = Span(s, e)
+        return (span,)
+    keys = set()
     for start, end in spans:
         s, e = start, end
         while s < e and text[s].isspace():
@@ -113,11 +127,14 @@ def _clean(
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            span = made.get((s, e))
-            if span is None:
-                span = made[(s, e)] = Span(s, e)
-            out.add(span)
-    return tuple(sorted(out)) if len(out) > 1 else tuple(out)
+            keys.add((s, e))
+    out = []
+    for key in sorted(keys):
+        span = made.get(key)
+        if span is None:
+            span = made[key] = Span(*key)
+        out.append(span)
+    return tuple(out)
 
 
 def find_quotes(doc: Document, options: PipelineOptions) -> list[Found]:

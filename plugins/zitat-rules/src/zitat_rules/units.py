@@ -33,7 +33,11 @@ def sentence_units(view: TextView, regions: list[QuoteRegion]) -> list[tuple[int
             pe = out[-1][1]
             while pi < len(parts) and parts[pi][1] <= pe:
                 pi += 1
-            crossing = any(a < pe < b for a, b in parts[max(0, pi - 3) : pi + 3])
+            crossing = False
+            for a, b in parts[max(0, pi - 3) : pi + 3]:
+                if a < pe < b:
+                    crossing = True
+                    break
             if crossing and "\n\n" not in text[pe : u[0]]:
                 out[-1][1] = max(pe, u[1])
                 continue

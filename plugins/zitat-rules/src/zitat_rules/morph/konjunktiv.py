@@ -250,17 +250,16 @@ def subject_from_context(words: Sequence[str], i: int) -> tuple[int | None, Numb
     at the start of a sentence is 3rd person of unknown number. Returns (None, None) when no
     pronoun is adjacent.
     """
-    candidates: list[tuple[str, bool]] = []
     if i + 1 < len(words):
-        candidates.append((words[i + 1], True))
+        found = _PRONOUNS.get(words[i + 1].lower())
+        if found is not None:
+            return found
     if i > 0:
-        candidates.append((words[i - 1], False))
-    for word, after in candidates:
-        low = word.lower()
-        if low == "ihr" and not after:
-            continue
-        if low in _PRONOUNS:
-            return _PRONOUNS[low]
+        low = words[i - 1].lower()
+        if low != "ihr":  # before the verb, mostly a possessive
+            found = _PRONOUNS.get(low)
+            if found is not None:
+                return found
     return None, None
 
 
@@ -321,7 +320,15 @@ def mood_in_context(words: Sequence[str], i: int, *, sentence_initial: bool = Fa
     "zum Ende") is no finite verb (``unknown``); otherwise an adjacent pronoun subject fixes
     person and number (:func:`subject_from_context`).
     """
-    if i > 0 and words[i - 1].lower() in _ATTRIBUTIVE:
-        return Mood.UNKNOWN
-    person, number = subject_from_context(words, i)
+    if i > 0:
+        prev = words[i - 1].lower()
+        if prev in _ATTRIBUTIVE:
+            return Mood.UNKNOWN
+    else:
+        prev = ""
+    # as subject_from_context: a pronoun after the verb first, then one before it
+    subject = _PRONOUNS.get(words[i + 1].lower()) if i + 1 < len(words) else None
+    if subject is None and prev != "ihr":
+        subject = _PRONOUNS.get(prev)
+    person, number = subject if subject is not None else (None, None)
     return mood(words[i], person=person, number=number, sentence_initial=sentence_initial)
