@@ -5,7 +5,9 @@ preparation. Extractors, gold sets and the benchmark harness live in their own s
 """
 
 from zitat.__about__ import __version__
+from zitat.entities import CorpusEntity, EntityLinks, link_entities
 from zitat.errors import InputError, PluginError, ValidationError, ZitatError
+from zitat.extract import extract
 from zitat.io import iter_documents, read_documents, write_documents
 from zitat.schema import (
     AnnotatedDocument,
@@ -30,8 +32,10 @@ from zitat.text import make_document, prepare
 __all__ = [
     "AnnotatedDocument",
     "Annotations",
+    "CorpusEntity",
     "Document",
     "EntityKind",
+    "EntityLinks",
     "InputError",
     "Medium",
     "PluginError",
@@ -49,7 +53,9 @@ __all__ = [
     "ValidationError",
     "ZitatError",
     "__version__",
+    "extract",
     "iter_documents",
+    "link_entities",
     "make_document",
     "prepare",
     "read_documents",

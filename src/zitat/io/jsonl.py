@@ -82,7 +82,9 @@ def _lines(path: Path) -> Iterator[tuple[int, Any, ValidationError | None]]:
                     number,
                     None,
                     ValidationError(
-                        f"malformed JSON: {err.msg.removesuffix(' at')} at column {err.colno}", source=path, line=number
+                        f"malformed JSON: {err.msg.removesuffix(' at')} at column {err.colno}",
+                        source=path,
+                        line=number,
                     ),
                 )
                 continue

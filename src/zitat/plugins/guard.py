@@ -5,6 +5,8 @@ Each document is extracted on its own. An exception, a result that is not valid
 unknown label) or — when isolated — a document that runs past the timeout becomes a failed
 :class:`Outcome`; the run goes on. Isolation runs the extractor in worker processes (forked,
 so the extractor is built once per worker); a worker that hangs is killed and replaced.
+A document that arrives without tokens or sentences is prepared where it is extracted (in the
+worker), and the prepared document comes back in its :class:`Outcome`.
 """
 
 from __future__ import annotations
@@ -24,8 +26,16 @@ from typing import Any, Literal
 from zitat.errors import ValidationError
 from zitat.plugins.extractor import Extractor
 from zitat.schema import AnnotatedDocument, Annotations, Document, TargetInventory
+from zitat.text.prepare import prepare
 
-__all__ = ["Outcome", "WorkerStats", "check_output", "run_extractor"]
+__all__ = [
+    "Outcome",
+    "WorkerStats",
+    "check_output",
+    "extract_one",
+    "run_extractor",
+    "run_guarded",
+]
 
 Status = Literal["ok", "error", "timeout", "invalid"]
 
@@ -40,6 +50,7 @@ class Outcome:
     annotations: Annotations | None
     seconds: float
     error: str | None = None
+    document: Document | None = None  # the document as prepared, if it came unprepared
 
     @property
     def ok(self) -> bool:
@@ -87,19 +98,33 @@ def _rss_mb() -> float:
         return 0.0
 
 
-def _extract_one(extractor: Extractor, doc: Document) -> tuple[Status, Any, float, str | None]:
+def extract_one(extractor: Extractor, doc: Document, index: int = 0) -> Outcome:
+    """Prepare (if needed) and extract one document in this process, never raising.
+
+    No timeout applies; an exception or invalid output becomes a failed :class:`Outcome`.
+    """
+    status, output, seconds, error, prepared = _extract_one(extractor, doc)
+    return Outcome(index, doc.id, status, output, seconds, error, prepared)
+
+
+def _extract_one(
+    extractor: Extractor, doc: Document
+) -> tuple[Status, Any, float, str | None, Document | None]:
     start = time.perf_counter()
+    ready = doc
     try:
-        output = extractor.extract(doc)
+        ready = prepare(doc)
+        output = extractor.extract(ready)
     except ValidationError as err:  # the extractor tried to build invalid annotations
-        return "invalid", None, time.perf_counter() - start, _describe(err)
+        return "invalid", None, time.perf_counter() - start, _describe(err), None
     except (Exception, SystemExit) as err:
-        return "error", None, time.perf_counter() - start, _describe(err)
+        return "error", None, time.perf_counter() - start, _describe(err), None
     elapsed = time.perf_counter() - start
+    prepared = None if ready is doc else ready
     try:
-        return "ok", check_output(doc, output, extractor.name), elapsed, None
+        return "ok", check_output(ready, output, extractor.name), elapsed, None, prepared
     except ValidationError as err:
-        return "invalid", None, elapsed, str(err)
+        return "invalid", None, elapsed, str(err), None
 
 
 def _describe(err: BaseException) -> str:
@@ -130,11 +155,11 @@ def _worker(conn: Connection, factory: Callable[[], Extractor]) -> None:
         if item is None:
             break
         index, doc = item
-        status, output, seconds, error = _extract_one(extractor, doc)
+        status, output, seconds, error, prepared = _extract_one(extractor, doc)
         try:
-            conn.send(("done", (index, status, output, seconds, error)))
+            conn.send(("done", (index, status, output, seconds, error, prepared)))
         except Exception as err:  # an unpicklable result
-            conn.send(("done", (index, "invalid", None, seconds, _describe(err))))
+            conn.send(("done", (index, "invalid", None, seconds, _describe(err), None)))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     conn.send(("stats", max(0.0, peak - base)))
 
@@ -212,6 +237,23 @@ def run_extractor(
         extractor.use_targets(targets)
         return extractor
 
+    return run_guarded(factory, docs, timeout=timeout, jobs=jobs, isolate=isolate, stats=stats)
+
+
+def run_guarded(
+    factory: Callable[[], Extractor],
+    docs: Iterable[Document],
+    *,
+    timeout: float | None = 60.0,
+    jobs: int = 1,
+    isolate: bool = True,
+    stats: list[WorkerStats] | None = None,
+) -> Iterator[Outcome]:
+    """:func:`run_extractor` for an extractor made by ``factory`` (called once per worker).
+
+    Documents are pulled from ``docs`` only as workers become free, so a stream of any
+    length is extracted in constant memory.
+    """
     if not isolate:
         return _run_here(factory, docs)
     return _run_isolated(factory, docs, timeout=timeout, jobs=max(1, jobs), stats=stats)
@@ -224,8 +266,7 @@ def _run_here(factory: Callable[[], Extractor], docs: Iterable[Document]) -> Ite
         raise RuntimeError(f"extractor could not start: {_describe(err)}") from err
     _warm_up(extractor)
     for index, doc in enumerate(docs):
-        status, output, seconds, error = _extract_one(extractor, doc)
-        yield Outcome(index, doc.id, status, output, seconds, error)
+        yield extract_one(extractor, doc, index)
 
 
 def _run_isolated(
@@ -252,8 +293,9 @@ def _run_isolated(
                 index, doc, started = worker.busy
                 w = worker
                 if w.conn in ready:
+                    prepared: Document | None = None
                     try:
-                        _, (i, status, output, seconds, error) = w.conn.recv()
+                        _, (i, status, output, seconds, error, prepared) = w.conn.recv()
                     except (EOFError, OSError):
                         note = w.exit_note()
                         status, output, i = "error", None, index
@@ -261,22 +303,23 @@ def _run_isolated(
                         seconds = time.monotonic() - started
                         w = _replace(w, factory)
                         workers[workers.index(worker)] = w
-                    yield Outcome(i, doc.id, status, output, seconds, error)
                     w.busy = None
-                    _feed(w, pending)
+                    _feed(w, pending)  # before yielding: the worker goes on meanwhile
+                    yield Outcome(i, doc.id, status, output, seconds, error, prepared)
                 elif timeout is not None and time.monotonic() - started > timeout:  # hung
+                    elapsed = time.monotonic() - started
+                    w.busy = None
+                    new = _replace(w, factory)
+                    workers[workers.index(w)] = new
+                    _feed(new, pending)
                     yield Outcome(
                         index,
                         doc.id,
                         "timeout",
                         None,
-                        time.monotonic() - started,
+                        elapsed,
                         f"no result within {timeout:g} s; the worker was stopped",
                     )
-                    w.busy = None
-                    new = _replace(w, factory)
-                    workers[workers.index(w)] = new
-                    _feed(new, pending)
     finally:
         for w in workers:
             peak += w.stop(kill=w.busy is not None)

@@ -153,9 +153,7 @@ def render_tracking_html(
 ) -> str:
     """The page for ``clusters`` (see the module docstring)."""
     shown = ", ".join(f"{k} {v}" for k, v in (settings or {}).items())
-    forms = "".join(
-        f'<span style="background:{c}">{_e(t)}</span>' for t, c in TYPE_COLOURS.items()
-    )
+    forms = "".join(f'<span style="background:{c}">{_e(t)}</span>' for t, c in TYPE_COLOURS.items())
     legend = (
         "<ins>only in this version</ins><del>in the reference, left out or replaced</del>"
         '<span class="outside">… reference words outside the excerpt</span>'
