@@ -229,7 +229,9 @@ def render(rows: list[dict[str, object]], args: argparse.Namespace) -> str:
         (
             "Ray starts its worker processes at a lower priority (nice), so where other "
             "processes keep the cores busy its actors get a smaller share than the local "
-            "engine's workers."
+            "engine's workers. On small corpora a second worker's start-up (loading the "
+            "extractor) and Ray's start-up cost more than they save; compare engines on the "
+            "largest size."
         ),
         "",
         "| documents | configuration | runs | seconds | docs/s | peak memory (MiB) | load |",
@@ -258,14 +260,16 @@ CLUSTER_NOTES = """\
   On a running cluster (`--ray-address`) the instance is already there and the actors start
   in parallel on their nodes.
 - Throughput grows with the actors until the driver is the bottleneck: the driver unpickles
-  every result and writes the single output (Prodigy JSONL or Parquet parts), well under a
-  millisecond per document, so one driver tops out around a thousand or more documents per
-  second. Beyond that, outputs would have to be written per shard on the workers.
+  every result and builds and writes its record for the single output (Prodigy JSONL or
+  Parquet parts), about a millisecond per document here, so one driver tops out near a
+  thousand documents per second. Beyond that, outputs would have to be written per shard on
+  the workers.
 - Every node reads its own shards, so the input must be at the same path on all nodes (a
   shared file system); results travel back through Ray's object store.
 - Memory per node is that of its actors (one extractor each, plus the shard being read) and
-  does not grow with the corpus; the driver holds the ids of documents already done (for
-  resuming) and results waiting to be written in input order.
+  of Ray's own processes (the object store buffers results on their way to the driver); the
+  zitat side does not grow with the corpus. The driver holds the ids of documents already
+  done (for resuming) and results waiting to be written in input order.
 - On a machine with more cores the local engine's `--jobs N` scales the same way up to its
   cores; here two shared cores cap every speed-up at 2.
 """.splitlines()
