@@ -27,9 +27,11 @@ B³ (Bagga & Baldwin 1998) over mentions
 Canonical names
     Gold and predicted entities are aligned one-to-one (Hungarian) by the number of exact-span
     mentions they share plus the number of aligned quote pairs attributed to them; pairs with
-    nothing in common are not aligned. ``name.acc`` is the share of aligned pairs whose names
-    are equal after case folding and whitespace normalisation; ``name.e2e`` divides by the gold
-    entities that could be aligned at all (those with a mention or a quote) instead.
+    nothing in common are not aligned. Ties go to the assignment with more aligned pairs, then
+    to the one with more equal names, so the order of entities never changes the score.
+    ``name.acc`` is the share of aligned pairs whose names are equal after case folding and
+    whitespace normalisation; ``name.e2e`` divides by the gold entities that could be aligned
+    at all (those with a mention or a quote) instead.
 """
 
 from __future__ import annotations
@@ -176,7 +178,15 @@ def align_entities(
         ge, pe = gold.quotes[gi].entity, pred.quotes[pi].entity
         if ge is not None and pe is not None:
             shared[g_index[ge], p_index[pe]] += 1
-    rows, cols = linear_sum_assignment(shared, maximize=True)
+    # Ties are broken the same way whatever the order of the entities: among the assignments
+    # with the most in common, the one that aligns most pairs, then the one with most equal
+    # names. Both tie-breakers together add less than 1, the smallest step of ``shared``.
+    n = min(len(gold.entities), len(pred.entities)) + 1
+    names = np.array(
+        [[same_name(g.name, p.name) for p in pred.entities] for g in gold.entities], dtype=float
+    )
+    weight = shared + (shared > 0) * (1 + names / n) / n
+    rows, cols = linear_sum_assignment(weight, maximize=True)
     return [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if shared[i, j] > 0]
 
 
