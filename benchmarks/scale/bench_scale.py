@@ -261,9 +261,9 @@ CLUSTER_NOTES = """\
   in parallel on their nodes.
 - Throughput grows with the actors until the driver is the bottleneck: the driver unpickles
   every result and builds and writes its record for the single output (Prodigy JSONL or
-  Parquet parts), about a millisecond per document here, so one driver tops out near a
-  thousand documents per second. Beyond that, outputs would have to be written per shard on
-  the workers.
+  Parquet parts), so one driver caps the documents per second however many actors there
+  are (that ceiling is not measured here). Beyond it, outputs would have to be written per
+  shard on the workers.
 - Every node reads its own shards, so the input must be at the same path on all nodes (a
   shared file system); results travel back through Ray's object store.
 - Memory per node is that of its actors (one extractor each, plus the shard being read) and

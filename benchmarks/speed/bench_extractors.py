@@ -4,7 +4,8 @@ For each corpus (the seeds corpus repeated; Wikinews dev if present) the script 
 ``--repeats`` runs, (a) ``spacy.blank("de")`` tokenising every text and (b) each extractor's
 ``extract`` on the prepared documents (tokens and sentences filled in, as the harness hands
 them over), and reports tokens/s and the ratio of the medians. Preparation (tokenising and
-sentence splitting) is timed separately. Results go to stdout and to RESULTS.md beside this file.
+sentence splitting) is timed separately. Results go to stdout and, with ``--write``, to
+RESULTS.md beside this file; its ``## Notes`` section (written by hand) is kept.
 
     python benchmarks/speed/bench_extractors.py [--repeats 5] [--seeds-copies 40] [--write]
 """
@@ -28,6 +29,7 @@ from zitat.text import make_document
 ROOT = Path(__file__).resolve().parents[2]
 WIKINEWS_DEV = ROOT.parent / "shared" / "data" / "wikinews-quotes-2024" / "dev"
 OUT = Path(__file__).with_name("RESULTS.md")
+NOTES = "\n## Notes"  # the hand-written part of RESULTS.md, kept by --write
 
 
 def seeds_texts(copies: int) -> list[str]:
@@ -128,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     report = "\n".join(lines) + "\n"
     print(report)
     if args.write:
-        OUT.write_text(report, "utf-8")
+        old = OUT.read_text("utf-8") if OUT.exists() else ""
+        notes = old[old.index(NOTES) :] if NOTES in old else ""
+        OUT.write_text(report + notes, "utf-8")
     return 0
 
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from zitat.baselines import NullExtractor, QuotationMarkExtractor
 from zitat.gold.bundled import bundled_gold_dir, load_seeds, seeds_targets
-from zitat.io.formats.registry import tool_formats
+from zitat.io.formats import (
+    read_doccano,
+    read_labelstudio,
+    read_webanno_tsv,
+    write_doccano,
+    write_labelstudio,
+    write_webanno_tsv,
+)
 from zitat.io.jsonl import iter_documents, write_documents
 from zitat.plugins.components import Format, GoldSet
 from zitat.plugins.extractor import Extractor
@@ -66,7 +74,7 @@ def _write_hf(path: Path, docs: Iterable[AnnotatedDocument]) -> int:
 
 @hookimpl
 def zitat_formats() -> Sequence[Format]:
-    """Prodigy JSONL, Hugging Face datasets saved to disk, and annotation tools' formats."""
+    """Prodigy JSONL, Hugging Face datasets on disk, doccano, Label Studio and WebAnno TSV."""
     return [
         Format(
             name="prodigy",
@@ -81,5 +89,32 @@ def zitat_formats() -> Sequence[Format]:
             read=_read_hf,
             write=_write_hf,
         ),
-        *tool_formats(),
+        Format(
+            name="doccano",
+            description="doccano JSONL, sequence labelling with relations (UTF-16 offsets)",
+            extensions=(".jsonl",),
+            read=read_doccano,
+            write=write_doccano,
+        ),
+        Format(
+            name="labelstudio",
+            description="Label Studio JSON tasks with annotations (code-point offsets)",
+            extensions=(".json",),
+            read=read_labelstudio,
+            write=write_labelstudio,
+        ),
+        Format(
+            name="labelstudio-predictions",
+            description="Label Studio JSON tasks with predictions, for pre-annotation",
+            extensions=(".json",),
+            read=partial(read_labelstudio, predictions=True),
+            write=partial(write_labelstudio, predictions=True),
+        ),
+        Format(
+            name="webanno-tsv",
+            description="WebAnno TSV 3.3 for INCEpTION: a folder of <id>.tsv (UTF-16 offsets)",
+            extensions=(".tsv",),
+            read=read_webanno_tsv,
+            write=write_webanno_tsv,
+        ),
     ]

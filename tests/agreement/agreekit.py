@@ -48,6 +48,7 @@ from pathlib import Path
 
 from zitat.io import write_documents
 from zitat.schema import AnnotatedDocument, Annotations, Quote, Span, SpeakerEntity, Stance
+from zitat.testing import find_span
 from zitat.text import make_document
 
 S1 = "Die Ministerin sagte: „Wir bleiben im Gespräch.“"
@@ -67,20 +68,16 @@ TEXT_T1 = (
 )
 
 
-def span(text: str, part: str, nth: int = 0, within: str | None = None) -> Span:
-    """The ``nth`` occurrence of ``part`` (inside the first occurrence of ``within``)."""
-    offset = text.index(within) if within is not None else 0
-    start = offset - 1
-    for _ in range(nth + 1):
-        start = text.index(part, start + 1)
-    return Span(start, start + len(part))
+def _d1_span(part: str, within: str | None = None) -> Span:
+    """The first ``part`` in ``TEXT1`` (at or after the first occurrence of ``within``)."""
+    offset = TEXT1.index(within) if within is not None else 0
+    found = find_span(TEXT1[offset:], part)
+    return Span(offset + found.start, offset + found.end)
 
 
 def _d1_anna() -> AnnotatedDocument:
     t = TEXT1
-
-    def s(part: str, within: str | None = None) -> Span:
-        return span(t, part, within=within)
+    s = _d1_span
 
     quotes = (
         Quote("q1", (s("„Wir bleiben im Gespräch.“"),), "direct",
@@ -122,9 +119,7 @@ def _d1_anna() -> AnnotatedDocument:
 
 def _d1_ben() -> AnnotatedDocument:
     t = TEXT1
-
-    def s(part: str, within: str | None = None) -> Span:
-        return span(t, part, within=within)
+    s = _d1_span
 
     quotes = (
         Quote("z1", (s("„Wir bleiben im Gespräch.“"),), "direct",
@@ -159,19 +154,23 @@ def _d2(entity_id: str) -> AnnotatedDocument:
     t = TEXT2
     quote = Quote(
         "q1",
-        (span(t, "„Wir helfen.“"),),
+        (find_span(t, "„Wir helfen.“"),),
         "direct",
-        cue=(span(t, "sagte"),),
-        speaker=(span(t, "Zoe\u0308 Schmidt"),),
+        cue=(find_span(t, "sagte"),),
+        speaker=(find_span(t, "Zoe\u0308 Schmidt"),),
         entity=entity_id,
     )
-    entity = SpeakerEntity(entity_id, "Zoe\u0308 Schmidt", mentions=(span(t, "Zoe\u0308 Schmidt"),))
+    entity = SpeakerEntity(
+        entity_id, "Zoe\u0308 Schmidt", mentions=(find_span(t, "Zoe\u0308 Schmidt"),)
+    )
     return AnnotatedDocument(make_document("d2", t), Annotations((quote,), (entity,)))
 
 
 def _d3() -> AnnotatedDocument:
     t = TEXT3
-    quote = Quote("q1", (span(t, "es gebe keinen Plan"),), "indirect", cue=(span(t, "sagte"),))
+    quote = Quote(
+        "q1", (find_span(t, "es gebe keinen Plan"),), "indirect", cue=(find_span(t, "sagte"),)
+    )
     return AnnotatedDocument(make_document("d3", t), Annotations((quote,)))
 
 
@@ -202,7 +201,7 @@ def three_annotators() -> dict[str, list[AnnotatedDocument]]:
     out: dict[str, list[AnnotatedDocument]] = {}
     for name, types in TYPES_T1.items():
         quotes = tuple(
-            Quote(f"{name[0]}{key}", (span(TEXT_T1, _T1_SPANS[key]),), qtype)
+            Quote(f"{name[0]}{key}", (find_span(TEXT_T1, _T1_SPANS[key]),), qtype)
             for key, qtype in types.items()
         )
         out[name] = [AnnotatedDocument(make_document("t1", TEXT_T1), Annotations(quotes))]

@@ -102,26 +102,25 @@ def test_quotes_on_the_same_spans_pair_by_their_roles() -> None:
     # One frame, two speakers: both annotators have two quotes on "man rede weiter". ben adds
     # a cue to Blinken's, which changes the canonical order; without the role tie-breaker the
     # scorer pairs anna's Blinken quote with ben's Lawrow quote.
-    from agreekit import span
-
     from zitat.agreement.align import DocumentView
     from zitat.schema import AnnotatedDocument, Annotations, Quote
+    from zitat.testing import find_span
     from zitat.text import make_document
 
     text = "Blinken und Lawrow sagten, man rede weiter."
     doc = make_document("x", text)
-    content = (span(text, "man rede weiter"),)
+    content = (find_span(text, "man rede weiter"),)
     anna = Annotations(
         (
-            Quote("q1", content, "indirect", speaker=(span(text, "Blinken"),)),
-            Quote("q2", content, "indirect", speaker=(span(text, "Lawrow"),)),
+            Quote("q1", content, "indirect", speaker=(find_span(text, "Blinken"),)),
+            Quote("q2", content, "indirect", speaker=(find_span(text, "Lawrow"),)),
         )
     )
-    cue, blinken = (span(text, "sagten"),), (span(text, "Blinken"),)
+    cue, blinken = (find_span(text, "sagten"),), (find_span(text, "Blinken"),)
     ben = Annotations(
         (
             Quote("z1", content, "indirect", cue=cue, speaker=blinken),
-            Quote("z2", content, "indirect", speaker=(span(text, "Lawrow"),)),
+            Quote("z2", content, "indirect", speaker=(find_span(text, "Lawrow"),)),
         )
     )
     view = DocumentView(

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any, ClassVar
 
+from zitat.annotate import ExportSummary, export_tasks, iter_corpus
 from zitat.plugins import Extractor
 from zitat.schema import (
     Annotations,
@@ -18,8 +19,10 @@ from zitat.schema import (
     Span,
     SpeakerEntity,
     Stance,
+    TargetInventory,
     Task,
 )
+from zitat.testing import find_span
 
 # CRLF line ends and an emoji (one code point, two UTF-16 units) inside a nested quote.
 TEXT_A = (
@@ -40,19 +43,19 @@ targets:
 """
 
 
-def span(text: str, piece: str, occurrence: int = 0) -> Span:
-    """The span of the ``occurrence``-th ``piece`` in ``text``."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(piece, start + 1)
-    return Span(start, start + len(piece))
-
-
 def write_corpus(folder: Path) -> Path:
     """The three texts as ``<id>.txt``, written byte for byte (CRLF kept)."""
     folder.mkdir(parents=True, exist_ok=True)
     for doc_id, text in TEXTS.items():
         (folder / f"{doc_id}.txt").write_bytes(text.encode("utf-8"))
+    return folder
+
+
+def write_two_articles(folder: Path) -> Path:
+    """Two one-line articles, ``dpa`` and ``afp``, quoting the same sentence word for word."""
+    folder.mkdir(parents=True)
+    for name in ("dpa", "afp"):
+        (folder / f"{name}.txt").write_text(f"Laut {name}: „Wir reden weiter.“", encoding="utf-8")
     return folder
 
 
@@ -63,20 +66,20 @@ def write_targets(path: Path) -> Path:
 
 def annotations_a(text: str) -> Annotations:
     """Indirect quote with frame, a direct quote nested in it, an entity with two mentions."""
-    lawrow = span(text, "Lawrow")
+    lawrow = find_span(text, "Lawrow")
     outer = Quote(
         "q1",
-        (span(text, "Russland werde „nicht angreifen 🙂“"),),
+        (find_span(text, "Russland werde „nicht angreifen 🙂“"),),
         QuoteType.INDIRECT,
         Medium.WRITING,
-        cue=(span(text, "sagte"),),
-        frame=(span(text, "Lawrow sagte,"),),
+        cue=(find_span(text, "sagte"),),
+        frame=(find_span(text, "Lawrow sagte,"),),
         speaker=(lawrow,),
         entity="lawrow",
     )
     inner = Quote(
         "q2",
-        (span(text, "„nicht angreifen 🙂“"),),
+        (find_span(text, "„nicht angreifen 🙂“"),),
         QuoteType.DIRECT,
         Medium.WRITING,
         speaker=(lawrow,),
@@ -84,20 +87,22 @@ def annotations_a(text: str) -> Annotations:
         parent="q1",
     )
     entity = SpeakerEntity(
-        "lawrow", "Sergej Lawrow", EntityKind.PERSON, (lawrow, span(text, "Er")), "Q4"
+        "lawrow", "Sergej Lawrow", EntityKind.PERSON, (lawrow, find_span(text, "Er")), "Q4"
     )
-    stance = Stance("diplomacy", "favor", quote="q1", evidence=(span(text, "nicht angreifen"),))
+    stance = Stance(
+        "diplomacy", "favor", quote="q1", evidence=(find_span(text, "nicht angreifen"),)
+    )
     return Annotations(quotes=(outer, inner), entities=(entity,), stances=(stance,))
 
 
 def annotations_b(text: str) -> Annotations:
     """A direct quote whose speaker has a combining character."""
-    speaker = span(text, "Der Bu\u0308rgermeister")
+    speaker = find_span(text, "Der Bu\u0308rgermeister")
     quote = Quote(
         "q1",
-        (span(text, "»Das ist ein Erfolg.«"),),
+        (find_span(text, "»Das ist ein Erfolg.«"),),
         QuoteType.DIRECT,
-        cue=(span(text, "sagte"),),
+        cue=(find_span(text, "sagte"),),
         speaker=(speaker,),
         entity="bm",
     )
@@ -137,6 +142,27 @@ def write_jsonl(path: Path, records: list[Any], *, newline: str = "\n") -> Path:
     return path
 
 
+def export(
+    folder: Path,
+    corpus: Path,
+    extractor: type[Extractor],
+    *,
+    targets: TargetInventory | None,
+    **options: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], ExportSummary]:
+    """Export ``corpus`` (in this process) to ``folder``: quote tasks, stance tasks, summary."""
+    summary = export_tasks(
+        iter_corpus(corpus),
+        extractor,
+        out=folder / "tasks.jsonl",
+        stance_out=folder / "tasks.stances.jsonl",
+        targets=targets,
+        isolate=False,
+        **options,
+    )
+    return read_jsonl(folder / "tasks.jsonl"), read_jsonl(folder / "tasks.stances.jsonl"), summary
+
+
 # -- what an annotator does in Prodigy ----------------------------------------------------
 
 
@@ -159,11 +185,9 @@ def answered(
     return done
 
 
-def prodigy_span(
-    task: dict[str, Any], piece: str, label: str, occurrence: int = 0
-) -> dict[str, Any]:
+def prodigy_span(task: dict[str, Any], piece: str, label: str) -> dict[str, Any]:
     """A span as the relations interface saves it (whole tokens, ``token_end`` inclusive)."""
-    s = span(task["text"], piece, occurrence)
+    s = find_span(task["text"], piece)
     ids = [t["id"] for t in task["tokens"] if t["start"] < s.end and s.start < t["end"]]
     return {
         "start": s.start,
@@ -174,8 +198,9 @@ def prodigy_span(
     }
 
 
-def find_span(task: dict[str, Any], piece: str, label: str) -> dict[str, Any]:
-    s = span(task["text"], piece)
+def existing_span(task: dict[str, Any], piece: str, label: str) -> dict[str, Any]:
+    """The span of ``task`` on the first ``piece`` with ``label`` (``KeyError`` if none)."""
+    s = find_span(task["text"], piece)
     for candidate in task["spans"]:
         if (candidate["start"], candidate["end"], candidate["label"]) == (s.start, s.end, label):
             return candidate
@@ -184,7 +209,7 @@ def find_span(task: dict[str, Any], piece: str, label: str) -> dict[str, Any]:
 
 def remove_span(task: dict[str, Any], piece: str, label: str) -> None:
     """Delete a span and every relation touching it."""
-    gone = find_span(task, piece, label)
+    gone = existing_span(task, piece, label)
     task["spans"].remove(gone)
     task["relations"] = [
         r for r in task["relations"] if gone not in (r["head_span"], r["child_span"])

@@ -20,13 +20,7 @@ from click.testing import CliRunner, Result
 from zitat.cli.main import cli
 from zitat.plugins import Plugins
 
-
-@pytest.fixture(autouse=True)
-def _only_builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No entry-point plugins: the built-in baselines are enough."""
-    monkeypatch.setenv("ZITAT_PLUGINS", "")
-    monkeypatch.delenv("ZITAT_DISABLE_PLUGINS", raising=False)
-    monkeypatch.delenv("ZITAT_STRICT", raising=False)
+pytestmark = pytest.mark.usefixtures("only_builtin_plugins")
 
 
 def run(*args: object) -> Result:
@@ -164,7 +158,6 @@ def test_import_duplicates_error(exported: Path) -> None:
 
 
 def test_imported_folders_feed_gold_agree(exported: Path) -> None:
-    pytest.importorskip("zitat.agreement", reason="zitat gold agree is not available")
     db = _db_out(exported)
     out = exported / "out"
     assert run("annotate", "import", db, "--out", out).exit_code == 0

@@ -10,37 +10,25 @@ from annotate_kit import (
     TEXT_A,
     TEXT_B,
     FixedExtractor,
-    read_jsonl,
-    span,
+    export,
     write_corpus,
     write_jsonl,
     write_targets,
+    write_two_articles,
 )
 
-from zitat.annotate import PREANNOTATION_KEY, export_tasks, iter_corpus
+from zitat.annotate import PREANNOTATION_KEY, iter_corpus
 from zitat.baselines import QuotationMarkExtractor
 from zitat.errors import InputError, ValidationError
 from zitat.io.hashing import input_hash, task_hash
 from zitat.schema import TargetInventory
+from zitat.testing import find_span
 
 
 @pytest.fixture
 def exported(tmp_path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Any]:
-    corpus = write_corpus(tmp_path / "corpus")
     inventory = TargetInventory.load(write_targets(tmp_path / "targets.yaml"))
-    summary = export_tasks(
-        iter_corpus(corpus),
-        FixedExtractor,
-        out=tmp_path / "tasks.jsonl",
-        stance_out=tmp_path / "tasks.stances.jsonl",
-        targets=inventory,
-        isolate=False,
-    )
-    return (
-        read_jsonl(tmp_path / "tasks.jsonl"),
-        read_jsonl(tmp_path / "tasks.stances.jsonl"),
-        summary,
-    )
+    return export(tmp_path, write_corpus(tmp_path / "corpus"), FixedExtractor, targets=inventory)
 
 
 def test_corpus_folder_keeps_crlf_and_combining_characters(tmp_path: Path) -> None:
@@ -140,16 +128,9 @@ def test_failed_document_is_reported_and_still_annotatable(exported: Any) -> Non
 
 
 def test_skip_failed_leaves_the_document_out(tmp_path: Path) -> None:
-    summary = export_tasks(
-        iter_corpus(write_corpus(tmp_path / "corpus")),
-        FixedExtractor,
-        out=tmp_path / "t.jsonl",
-        stance_out=tmp_path / "s.jsonl",
-        targets=None,
-        isolate=False,
-        skip_failed=True,
-    )
-    assert [t["meta"]["doc_id"] for t in read_jsonl(tmp_path / "t.jsonl")] == ["a", "b"]
+    corpus = write_corpus(tmp_path / "corpus")
+    tasks, _, summary = export(tmp_path, corpus, FixedExtractor, targets=None, skip_failed=True)
+    assert [t["meta"]["doc_id"] for t in tasks] == ["a", "b"]
     assert [f.doc_id for f in summary.failures] == ["c"]
 
 
@@ -165,23 +146,17 @@ def test_stance_tasks_are_choice_tasks(exported: Any) -> None:
     assert task["meta"]["target"] == "diplomacy"
     (holder,) = task["zitat_stance"]["holders"]
     assert (holder["doc_id"], holder["quote"], holder["proposed"]) == ("a", "q1", "favor")
-    evidence = span(TEXT_A, "nicht angreifen")
+    evidence = find_span(TEXT_A, "nicht angreifen")
     assert holder["evidence"] == [[evidence.start, evidence.end]]
     assert summary.stance_tasks == summary.stance_questions == 1
 
 
 def test_all_targets_asks_every_quote(tmp_path: Path) -> None:
     inventory = TargetInventory.load(write_targets(tmp_path / "targets.yaml"))
-    summary = export_tasks(
-        iter_corpus(write_corpus(tmp_path / "corpus")),
-        FixedExtractor,
-        out=tmp_path / "t.jsonl",
-        stance_out=tmp_path / "s.jsonl",
-        targets=inventory,
-        all_targets=True,
-        isolate=False,
+    corpus = write_corpus(tmp_path / "corpus")
+    _, stances, summary = export(
+        tmp_path, corpus, FixedExtractor, targets=inventory, all_targets=True
     )
-    stances = read_jsonl(tmp_path / "s.jsonl")
     asked = {(t["meta"]["doc_id"], t["meta"]["quote"], t["meta"]["target"]) for t in stances}
     quotes = {("a", "q1"), ("a", "q2"), ("b", "q1")}
     assert asked == {(d, q, t) for d, q in quotes for t in ("diplomacy", "sanctions")}
@@ -190,21 +165,11 @@ def test_all_targets_asks_every_quote(tmp_path: Path) -> None:
 
 
 def test_same_quote_in_two_articles_is_asked_once(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name in ("dpa", "afp"):
-        (corpus / f"{name}.txt").write_text(f"Laut {name}: „Wir reden weiter.“", encoding="utf-8")
+    corpus = write_two_articles(tmp_path / "corpus")
     inventory = TargetInventory.load(write_targets(tmp_path / "targets.yaml"))
-    summary = export_tasks(
-        iter_corpus(corpus),
-        QuotationMarkExtractor,
-        out=tmp_path / "t.jsonl",
-        stance_out=tmp_path / "s.jsonl",
-        targets=inventory,
-        all_targets=True,
-        isolate=False,
+    _, stances, summary = export(
+        tmp_path, corpus, QuotationMarkExtractor, targets=inventory, all_targets=True
     )
-    stances = read_jsonl(tmp_path / "s.jsonl")
     assert summary.stance_tasks == len(stances) == 2  # one per target
     assert summary.stance_questions == 4  # two quotes × two targets
     for task in stances:

@@ -15,23 +15,25 @@ from annotate_kit import (
     annotations_a,
     annotations_b,
     answered,
-    find_span,
+    existing_span,
+    export,
     prodigy_span,
     read_jsonl,
     remove_span,
-    span,
     write_corpus,
     write_jsonl,
     write_targets,
+    write_two_articles,
 )
 
-from zitat.annotate import export_tasks, import_db_out, iter_corpus
+from zitat.annotate import import_db_out
 from zitat.baselines import QuotationMarkExtractor
 from zitat.errors import InputError
 from zitat.gold.folder import load_gold_path
 from zitat.io import read_documents, write_documents
 from zitat.io.prodigy import document_to_record
 from zitat.schema import AnnotatedDocument, Medium, QuoteType, Stance, TargetInventory
+from zitat.testing import find_span
 from zitat.text import make_document
 
 
@@ -39,17 +41,14 @@ class Setup:
     def __init__(self, tmp_path: Path) -> None:
         self.tmp = tmp_path
         self.targets = write_targets(tmp_path / "targets.yaml")
-        export_tasks(
-            iter_corpus(write_corpus(tmp_path / "corpus")),
+        tasks, stances, _ = export(
+            tmp_path,
+            write_corpus(tmp_path / "corpus"),
             FixedExtractor,
-            out=tmp_path / "tasks.jsonl",
-            stance_out=tmp_path / "tasks.stances.jsonl",
             targets=TargetInventory.load(self.targets),
-            isolate=False,
         )
-        tasks = read_jsonl(tmp_path / "tasks.jsonl")
         self.task = {t["meta"]["doc_id"]: t for t in tasks}
-        (self.stance,) = read_jsonl(tmp_path / "tasks.stances.jsonl")
+        (self.stance,) = stances
 
     def stance_answer(self, choice: str | None = None, **kw: Any) -> dict[str, Any]:
         done = answered(self.stance, dataset="zitat_stances", **kw)
@@ -104,14 +103,14 @@ def test_edit_elsewhere_keeps_what_was_not_shown(setup: Setup) -> None:
     ann = setup.gold("alice")["a"].annotations
     by_id = {q.id: q for q in ann.quotes}
     assert set(by_id) == {"q1", "q2", "q3"}
-    assert by_id["q1"].frame == (span(TEXT_A, "Lawrow sagte,"),)  # restored
+    assert by_id["q1"].frame == (find_span(TEXT_A, "Lawrow sagte,"),)  # restored
     assert by_id["q1"].medium == Medium.WRITING
     assert by_id["q2"].parent == "q1"  # the nested quote, never shown, restored
     new = by_id["q3"]
     assert (new.type, new.spans, new.cue) == (
         QuoteType.REPORTED,
-        (span(TEXT_A, "von einem Erfolg"),),
-        (span(TEXT_A, "sprach"),),
+        (find_span(TEXT_A, "von einem Erfolg"),),
+        (find_span(TEXT_A, "sprach"),),
     )
     (entity,) = ann.entities
     assert (entity.name, entity.kind, entity.external_id) == ("Sergej Lawrow", "person", "Q4")
@@ -120,11 +119,11 @@ def test_edit_elsewhere_keeps_what_was_not_shown(setup: Setup) -> None:
 def test_changed_roles_drop_the_hidden_frame(setup: Setup) -> None:
     task = answered(setup.task["a"])
     remove_span(task, "sagte", "CUE")
-    quote = find_span(task, "Russland werde „nicht angreifen 🙂“", "INDIRECT")
+    quote = existing_span(task, "Russland werde „nicht angreifen 🙂“", "INDIRECT")
     add_relation(task, quote, prodigy_span(task, "warnte", "CUE"), "CUE")
     report = setup.run([task])
     q1 = next(q for q in setup.gold("alice")["a"].annotations.quotes if q.id == "q1")
-    assert q1.cue == (span(TEXT_A, "warnte"),)
+    assert q1.cue == (find_span(TEXT_A, "warnte"),)
     assert q1.frame == ()  # the old frame held the old cue: not restored
     assert q1.medium == Medium.WRITING  # the quote is the same: its medium stays
     assert report.annotators["alice"].notes == {"quotes not shown, restored": 1}  # q2
@@ -332,22 +331,15 @@ def test_gold_record_with_zitat_key_is_taken_as_is_unless_edited(tmp_path: Path)
 
 
 def test_one_answer_for_a_quote_in_two_articles(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name in ("dpa", "afp"):
-        (corpus / f"{name}.txt").write_text(f"Laut {name}: „Wir reden weiter.“", encoding="utf-8")
     targets = write_targets(tmp_path / "targets.yaml")
-    export_tasks(
-        iter_corpus(corpus),
+    tasks, stances, _ = export(
+        tmp_path,
+        write_two_articles(tmp_path / "corpus"),
         QuotationMarkExtractor,
-        out=tmp_path / "t.jsonl",
-        stance_out=tmp_path / "s.jsonl",
         targets=TargetInventory.load(targets),
         all_targets=True,
-        isolate=False,
     )
-    quotes = [answered(t) for t in read_jsonl(tmp_path / "t.jsonl")]
-    stances = read_jsonl(tmp_path / "s.jsonl")
+    quotes = [answered(t) for t in tasks]
     diplomacy = next(t for t in stances if t["meta"]["target"] == "diplomacy")
     done = answered(diplomacy, dataset="zitat_stances")
     done["accept"] = ["favor"]
@@ -373,12 +365,12 @@ def test_new_boundaries_keep_the_quote_id_for_its_stance(setup: Setup) -> None:
     task = answered(setup.task["a"])
     remove_span(task, "Russland werde „nicht angreifen 🙂“", "INDIRECT")
     shorter = prodigy_span(task, "Russland werde „nicht angreifen", "INDIRECT")
-    add_relation(task, shorter, find_span(task, "Lawrow", "SPEAKER"), "SPEAKER")
-    add_relation(task, shorter, find_span(task, "sagte", "CUE"), "CUE")
+    add_relation(task, shorter, existing_span(task, "Lawrow", "SPEAKER"), "SPEAKER")
+    add_relation(task, shorter, existing_span(task, "sagte", "CUE"), "CUE")
     report = setup.run([task, setup.stance_answer()])
     (quote,) = setup.gold("alice")["a"].annotations.quotes  # the nested one lost its context
     assert quote.id == "q1"
-    assert quote.spans == (span(TEXT_A, "Russland werde „nicht angreifen"),)
+    assert quote.spans == (find_span(TEXT_A, "Russland werde „nicht angreifen"),)
     assert quote.frame == ()
     assert quote.entity == "lawrow"
     (stance,) = setup.gold("alice")["a"].annotations.stances
@@ -396,7 +388,7 @@ def test_new_speaker_becomes_a_new_entity(setup: Setup) -> None:
     ann = setup.gold("alice")["a"].annotations
     entities = {e.id: e for e in ann.entities}
     assert set(entities) == {"lawrow", "e1"}
-    assert entities["lawrow"].mentions == (span(TEXT_A, "Lawrow"),)  # the annotator's choice
+    assert entities["lawrow"].mentions == (find_span(TEXT_A, "Lawrow"),)  # the annotator's choice
     assert entities["lawrow"].name == "Sergej Lawrow"
     assert (entities["e1"].name, entities["e1"].kind) == ("Er", "unknown")
     new = next(q for q in ann.quotes if q.type == QuoteType.REPORTED)

@@ -12,6 +12,7 @@ from zitat.gold.bundled import bundled_gold_dir
 from zitat.io import read_documents
 from zitat.io.prodigy import document_to_record, record_to_document
 from zitat.schema import AnnotatedDocument, Annotations, Quote, Span, SpeakerEntity
+from zitat.testing import find_span
 from zitat.text import make_document
 
 TEXT = "Lawrow und Blinken sagten, man bleibe im Gespräch. Er lobte das Treffen."
@@ -54,8 +55,7 @@ def test_seeds_gold_survives_without_the_zitat_key() -> None:
 
 def _shared_frame() -> AnnotatedDocument:
     def s(piece: str) -> Span:
-        i = TEXT.index(piece)
-        return Span(i, i + len(piece))
+        return find_span(TEXT, piece)
 
     frame = (s("Lawrow und Blinken sagten,"),)
     content = (s("man bleibe im Gespräch"),)

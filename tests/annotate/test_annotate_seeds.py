@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotate_kit import answered, read_jsonl, remove_span, write_jsonl
+from annotate_kit import answered, export, remove_span, write_jsonl
 
-from zitat.annotate import export_tasks, import_db_out, iter_corpus
+from zitat.annotate import import_db_out, iter_corpus
 from zitat.gold.bundled import bundled_gold_dir, seeds_targets
 from zitat.io import read_documents
 from zitat.plugins import Plugins, run_extractor
@@ -22,18 +22,9 @@ def extractor() -> type:
 def test_unedited_seeds_import_as_the_extractor_predicted(tmp_path: Path, extractor: type) -> None:
     corpus = bundled_gold_dir() / "corpus"
     targets = seeds_targets()
-    summary = export_tasks(
-        iter_corpus(corpus),
-        extractor,
-        out=tmp_path / "t.jsonl",
-        stance_out=tmp_path / "s.jsonl",
-        targets=targets,
-        isolate=False,
-    )
+    tasks, stances, summary = export(tmp_path, corpus, extractor, targets=targets)
     assert summary.failures == []
     assert summary.hidden_spans > 0  # frames and nested quotes the interface cannot show
-    tasks = read_jsonl(tmp_path / "t.jsonl")
-    stances = read_jsonl(tmp_path / "s.jsonl")
     records = [answered(t) for t in tasks]
     records += [answered(s, dataset="zitat_stances") for s in stances if "accept" in s]
     bob = answered(tasks[0], annotator="bob")

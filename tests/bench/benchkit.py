@@ -17,7 +17,6 @@ from zitat import (
     Polarity,
     Quote,
     QuoteType,
-    Span,
     SpeakerEntity,
     Stance,
     make_document,
@@ -26,6 +25,7 @@ from zitat import (
 from zitat.bench.layout import RunLayout
 from zitat.bench.run import BenchSettings, bench_run
 from zitat.plugins import Plugins
+from zitat.testing import find_span
 
 BASELINES = ("baseline-null", "baseline-quotemarks")
 N_BOOT = 20
@@ -50,12 +50,6 @@ TEXT_4 = "Das Wetter bleibt am Wochenende freundlich. Im Bergland kann es regnen
 TEXT_5 = "Laut Polizei gab es bei der Kundgebung keine Verletzten."
 
 
-def find(text: str, part: str) -> Span:
-    """The span of the first occurrence of ``part`` in ``text``."""
-    start = text.index(part)
-    return Span(start, start + len(part))
-
-
 def gold_documents() -> list[AnnotatedDocument]:
     """The five gold documents, annotated by hand."""
     t1, t2, t3, t4, t5 = TEXT_1, TEXT_2, TEXT_3, TEXT_4, TEXT_5
@@ -63,7 +57,7 @@ def gold_documents() -> list[AnnotatedDocument]:
         "e1",
         "Anna Berg",
         EntityKind.PERSON,
-        mentions=(find(t1, "Außenministerin Anna Berg"), find(t1, "Sie")),
+        mentions=(find_span(t1, "Außenministerin Anna Berg"), find_span(t1, "Sie")),
     )
     doc1 = AnnotatedDocument(
         make_document("art-01", t1),
@@ -71,19 +65,19 @@ def gold_documents() -> list[AnnotatedDocument]:
             quotes=(
                 Quote(
                     "q1",
-                    (find(t1, "„Wir werden die Gespräche fortsetzen“"),),
+                    (find_span(t1, "„Wir werden die Gespräche fortsetzen“"),),
                     QuoteType.DIRECT,
-                    cue=(find(t1, "sagte"),),
-                    speaker=(find(t1, "Außenministerin Anna Berg"),),
+                    cue=(find_span(t1, "sagte"),),
+                    speaker=(find_span(t1, "Außenministerin Anna Berg"),),
                     entity="e1",
                 ),
                 Quote(
                     "q2",
-                    (find(t1, "man sei zu Kompromissen bereit"),),
+                    (find_span(t1, "man sei zu Kompromissen bereit"),),
                     QuoteType.INDIRECT,
-                    cue=(find(t1, "betonte"),),
-                    frame=(find(t1, "Sie betonte"),),
-                    speaker=(find(t1, "Sie"),),
+                    cue=(find_span(t1, "betonte"),),
+                    frame=(find_span(t1, "Sie betonte"),),
+                    speaker=(find_span(t1, "Sie"),),
                     entity="e1",
                 ),
             ),
@@ -97,10 +91,10 @@ def gold_documents() -> list[AnnotatedDocument]:
             quotes=(
                 Quote(
                     "q1",
-                    (find(t2, "»Die Sanktionen bleiben in Kraft.«"),),
+                    (find_span(t2, "»Die Sanktionen bleiben in Kraft.«"),),
                     QuoteType.DIRECT,
-                    cue=(find(t2, "erklärte"),),
-                    speaker=(find(t2, "Der Sprecher des Ministeriums"),),
+                    cue=(find_span(t2, "erklärte"),),
+                    speaker=(find_span(t2, "Der Sprecher des Ministeriums"),),
                     entity="e1",
                 ),
             ),
@@ -109,7 +103,7 @@ def gold_documents() -> list[AnnotatedDocument]:
                     "e1",
                     "Sprecher des Ministeriums",
                     EntityKind.PERSON,
-                    mentions=(find(t2, "Der Sprecher des Ministeriums"),),
+                    mentions=(find_span(t2, "Der Sprecher des Ministeriums"),),
                 ),
             ),
             stances=(Stance("sanctions", Polarity.FAVOR, quote="q1"),),
@@ -121,10 +115,10 @@ def gold_documents() -> list[AnnotatedDocument]:
             quotes=(
                 Quote(
                     "q1",
-                    (find(t3, "Das ist ein guter Tag"),),
+                    (find_span(t3, "Das ist ein guter Tag"),),
                     QuoteType.DIRECT,
-                    cue=(find(t3, "sagte"),),
-                    speaker=(find(t3, "der Bürgermeister"),),
+                    cue=(find_span(t3, "sagte"),),
+                    speaker=(find_span(t3, "der Bürgermeister"),),
                 ),
             )
         ),
@@ -136,10 +130,10 @@ def gold_documents() -> list[AnnotatedDocument]:
             quotes=(
                 Quote(
                     "q1",
-                    (find(t5, "gab es bei der Kundgebung keine Verletzten"),),
+                    (find_span(t5, "gab es bei der Kundgebung keine Verletzten"),),
                     QuoteType.INDIRECT,
-                    cue=(find(t5, "Laut"),),
-                    speaker=(find(t5, "Polizei"),),
+                    cue=(find_span(t5, "Laut"),),
+                    speaker=(find_span(t5, "Polizei"),),
                     entity="e1",
                 ),
             ),
@@ -148,7 +142,7 @@ def gold_documents() -> list[AnnotatedDocument]:
                     "e1",
                     "Polizei",
                     EntityKind.ORGANISATION,
-                    mentions=(find(t5, "Polizei"),),
+                    mentions=(find_span(t5, "Polizei"),),
                 ),
             ),
         ),
@@ -178,8 +172,7 @@ def run_baselines(gold: Path, out: Path, **changes: Any) -> tuple[dict[str, Any]
 
 def scores_of(results: dict[str, Any], name: str) -> dict[str, float]:
     """The ``scores`` of extractor ``name`` in a results dict."""
-    entry = next(e for e in results["extractors"] if e["name"] == name)
-    return dict(entry["scores"])
+    return dict(entry_of(results, name)["scores"])
 
 
 def entry_of(results: dict[str, Any], name: str) -> dict[str, Any]:

@@ -11,12 +11,6 @@ from benchkit import run_baselines, write_gold
 from zitat.bench.layout import RunLayout
 
 
-@pytest.fixture(autouse=True)
-def _clean_plugin_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("ZITAT_PLUGINS", "ZITAT_DISABLE_PLUGINS", "ZITAT_STRICT"):
-        monkeypatch.delenv(var, raising=False)
-
-
 @pytest.fixture(scope="session")
 def gold_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hand-written gold as one JSONL file (shared; never modify it)."""

@@ -14,26 +14,21 @@ from zitat import (
     Annotations,
     Quote,
     QuoteType,
-    Span,
     make_document,
     write_documents,
 )
 from zitat.cli.main import cli
+from zitat.testing import find_span
 
 TEXT_1 = "„Wir bleiben im Gespräch“, sagte die Ministerin. Sie sprach von einem Erfolg."
 TEXT_2 = "Der Trainer erklärte, die Mannschaft sei gut vorbereitet. Das Spiel beginnt um 15 Uhr."
 BASELINES = ["-e", "baseline-null", "-e", "baseline-quotemarks"]
 
 
-def _span(text: str, part: str) -> Span:
-    start = text.index(part)
-    return Span(start, start + len(part))
-
-
 def _gold(with_indirect: bool = True) -> list[AnnotatedDocument]:
-    direct = Quote("q1", (_span(TEXT_1, "„Wir bleiben im Gespräch“"),), QuoteType.DIRECT)
+    direct = Quote("q1", (find_span(TEXT_1, "„Wir bleiben im Gespräch“"),), QuoteType.DIRECT)
     indirect = Quote(
-        "q1", (_span(TEXT_2, "die Mannschaft sei gut vorbereitet"),), QuoteType.INDIRECT
+        "q1", (find_span(TEXT_2, "die Mannschaft sei gut vorbereitet"),), QuoteType.INDIRECT
     )
     return [
         AnnotatedDocument(make_document("n1", TEXT_1), Annotations(quotes=(direct,))),
@@ -43,12 +38,7 @@ def _gold(with_indirect: bool = True) -> list[AnnotatedDocument]:
     ]
 
 
-@pytest.fixture(autouse=True)
-def _only_builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Load no entry-point plugins: the built-in baselines are enough and fast."""
-    monkeypatch.setenv("ZITAT_PLUGINS", "")
-    monkeypatch.delenv("ZITAT_DISABLE_PLUGINS", raising=False)
-    monkeypatch.delenv("ZITAT_STRICT", raising=False)
+pytestmark = pytest.mark.usefixtures("only_builtin_plugins")
 
 
 @pytest.fixture
@@ -215,6 +205,13 @@ def test_the_command_line_starts_without_the_scoring_stack() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_default_gold_matches_the_library() -> None:
+    from zitat.bench.goldspec import DEFAULT_GOLD
+    from zitat.cli import bench as bench_cli
+
+    assert bench_cli.DEFAULT_GOLD == DEFAULT_GOLD
 
 
 def test_a_narrow_terminal_shows_scores_without_intervals(

@@ -7,27 +7,20 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from zitat import AnnotatedDocument, Annotations, Quote, QuoteType, Span, make_document
+from zitat import AnnotatedDocument, Annotations, Quote, QuoteType, make_document
 from zitat import write_documents as write_gold
 from zitat.cli.main import cli
+from zitat.testing import find_span
 
 TEXT = "„Wir bleiben im Gespräch“, sagte die Ministerin. Kritiker halten das für „Symbolpolitik“."
 
 
-def _span(part: str) -> Span:
-    start = TEXT.index(part)
-    return Span(start, start + len(part))
-
-
-@pytest.fixture(autouse=True)
-def _only_builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZITAT_PLUGINS", "")
-    monkeypatch.delenv("ZITAT_DISABLE_PLUGINS", raising=False)
+pytestmark = pytest.mark.usefixtures("only_builtin_plugins")
 
 
 @pytest.fixture
 def run_dir(tmp_path: Path) -> Path:
-    quote = Quote("q1", (_span("„Wir bleiben im Gespräch“"),), QuoteType.DIRECT)
+    quote = Quote("q1", (find_span(TEXT, "„Wir bleiben im Gespräch“"),), QuoteType.DIRECT)
     gold = tmp_path / "gold.jsonl"
     write_gold(gold, [AnnotatedDocument(make_document("s1", TEXT), Annotations(quotes=(quote,)))])
     out = tmp_path / "run"

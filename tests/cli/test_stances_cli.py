@@ -23,6 +23,7 @@ from zitat.schema import (
     Stance,
     Task,
 )
+from zitat.testing import find_span
 from zitat.text import make_document
 
 INVENTORY = """\
@@ -38,24 +39,19 @@ TEXTS = {
 }
 
 
-def _span(text: str, part: str) -> Span:
-    start = text.index(part)
-    return Span(start, start + len(part))
-
-
 def _gold() -> list[AnnotatedDocument]:
     a, b = TEXTS["a"], TEXTS["b"]
     doc_a = AnnotatedDocument(
         make_document("a", a),
         Annotations(
             quotes=(
-                Quote("q1", (_span(a, "ein Tempolimit rette Leben"),), "indirect", entity="e1"),
-                Quote("q2", (_span(a, "Tempolimit unnötig"),), "reported", entity="e2"),
+                Quote("q1", (find_span(a, "ein Tempolimit rette Leben"),), "indirect", entity="e1"),
+                Quote("q2", (find_span(a, "Tempolimit unnötig"),), "reported", entity="e2"),
             ),
             entities=(
-                SpeakerEntity("e1", "Petra Lang", mentions=(_span(a, "Petra Lang"),)),
+                SpeakerEntity("e1", "Petra Lang", mentions=(find_span(a, "Petra Lang"),)),
                 SpeakerEntity(
-                    "e2", "Autoclub", kind="organisation", mentions=(_span(a, "Autoclub"),)
+                    "e2", "Autoclub", kind="organisation", mentions=(find_span(a, "Autoclub"),)
                 ),
             ),
             stances=(
@@ -68,9 +64,11 @@ def _gold() -> list[AnnotatedDocument]:
         make_document("b", b),
         Annotations(
             quotes=(
-                Quote("q1", (_span(b, "ein Tempolimit sei überfällig"),), "indirect", entity="e1"),
+                Quote(
+                    "q1", (find_span(b, "ein Tempolimit sei überfällig"),), "indirect", entity="e1"
+                ),
             ),
-            entities=(SpeakerEntity("e1", "Lang", mentions=(_span(b, "Lang"),)),),
+            entities=(SpeakerEntity("e1", "Lang", mentions=(find_span(b, "Lang"),)),),
             stances=(Stance("speed-limit", "favor", quote="q1"),),
         ),
     )

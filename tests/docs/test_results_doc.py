@@ -24,7 +24,6 @@ from zitat import (
     Polarity,
     Quote,
     QuoteType,
-    Span,
     SpeakerEntity,
     Stance,
     Task,
@@ -35,15 +34,11 @@ from zitat.bench.headline import HEADLINE
 from zitat.bench.rescore import rescore_run
 from zitat.bench.run import BenchSettings, bench_run
 from zitat.plugins import Extractor, Plugins, hookimpl
+from zitat.testing import find_span
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "results.md"
 TEXT_1 = "„Wir verhandeln weiter“, sagte die Ministerin. Sie betonte, man sei zuversichtlich."
 TEXT_2 = "Kein Zitat hier, nur ein Bericht über das Wetter."
-
-
-def _span(text: str, part: str) -> Span:
-    start = text.index(part)
-    return Span(start, start + len(part))
 
 
 class FailsOnSecond(Extractor):
@@ -71,10 +66,15 @@ class BrokenPlugin:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
     folder = tmp_path_factory.mktemp("doc-run")
-    entity = SpeakerEntity("e1", "Ministerin", mentions=(_span(TEXT_1, "die Ministerin"),))
-    direct = Quote("q1", (_span(TEXT_1, "„Wir verhandeln weiter“"),), QuoteType.DIRECT,
-                   speaker=(_span(TEXT_1, "die Ministerin"),), entity="e1")  # fmt: skip
-    indirect = Quote("q2", (_span(TEXT_1, "man sei zuversichtlich"),), QuoteType.INDIRECT)
+    entity = SpeakerEntity("e1", "Ministerin", mentions=(find_span(TEXT_1, "die Ministerin"),))
+    direct = Quote(
+        "q1",
+        (find_span(TEXT_1, "„Wir verhandeln weiter“"),),
+        QuoteType.DIRECT,
+        speaker=(find_span(TEXT_1, "die Ministerin"),),
+        entity="e1",
+    )
+    indirect = Quote("q2", (find_span(TEXT_1, "man sei zuversichtlich"),), QuoteType.INDIRECT)
     gold = [
         AnnotatedDocument(
             make_document("r1", TEXT_1),

@@ -62,5 +62,3 @@ def panics_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
         return [ep for ep in published if ep.group == group]
 
     monkeypatch.setattr(manager, "entry_points", entry_points)
-    for var in ("ZITAT_PLUGINS", "ZITAT_DISABLE_PLUGINS", "ZITAT_STRICT"):
-        monkeypatch.delenv(var, raising=False)

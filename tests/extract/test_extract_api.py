@@ -47,7 +47,7 @@ def test_two_jobs_give_the_same_documents_in_the_same_order_as_one(jsonl_corpus:
     assert [f.doc_id for f in two_run.failures] == [FAILING]
 
 
-def test_texts_and_documents_in_memory_and_an_extractor_instance(tmp_path: Path) -> None:
+def test_texts_and_documents_in_memory_and_an_extractor_instance() -> None:
     seen: list[Failure] = []
     corpus = ["Er sagte: „Ja.“", Document(id="eigen", text="Panik! „Nein“, rief sie.")]
     docs = list(extract(corpus, PanicsOnPanik(), on_failure=seen.append, isolate=False))

@@ -10,6 +10,7 @@ from extractkit import TEXTS, write_jsonl
 from zitat.errors import InputError
 from zitat.extract.readers import BadRecord, InputOptions, open_source
 from zitat.extract.readers.jsonl import open_jsonl
+from zitat.extract.readers.txt import read_txt_folder
 from zitat.schema import Document
 
 
@@ -146,3 +147,21 @@ def test_unknown_paths_and_suffixes_are_input_errors(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(InputError, match=r"no \.txt files, no \.parquet files"):
         open_source(empty)
+
+
+def test_the_strict_folder_reader_reads_one_level_and_stops_at_a_bad_file(
+    txt_corpus: Path,
+) -> None:
+    (txt_corpus / "unter").mkdir()
+    (txt_corpus / "unter" / "tief.txt").write_text("Nicht gelesen.", encoding="utf-8")
+    (txt_corpus / "bom.txt").write_bytes("\ufeffMit BOM.".encode())
+    docs = list(read_txt_folder(txt_corpus))
+    assert [d.id for d in docs] == sorted([*TEXTS, "bom"])
+    assert next(d.text for d in docs if d.id == "bom") == "Mit BOM."
+    (txt_corpus / "latin.txt").write_bytes("Grüße".encode("latin-1"))
+    with pytest.raises(InputError, match=r"latin\.txt:1: not UTF-8"):
+        list(read_txt_folder(txt_corpus))
+    (txt_corpus / "latin.txt").unlink()
+    (txt_corpus / "leer.txt").write_bytes(b"")
+    with pytest.raises(InputError, match=r"leer\.txt: the file is empty"):
+        list(read_txt_folder(txt_corpus))

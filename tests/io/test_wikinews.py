@@ -7,9 +7,7 @@ skip when it is absent (it is never copied into the repository).
 from __future__ import annotations
 
 import json
-import os
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +29,12 @@ from zitat.io.wikinews import (
 )
 from zitat.plugins import Plugins
 from zitat.schema import Medium, QuoteType, Span
+from zitat.wikinews_plugin import ENV_VAR, wikinews_dir
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = Path(
-    os.environ.get("ZITAT_WIKINEWS_DIR") or REPO.parent / "shared/data/wikinews-quotes-2024"
-)
+DATA = wikinews_dir()
 needs_data = pytest.mark.skipif(
-    not (DATA / "dev").is_dir(),
-    reason=f"the Wikinews dataset is not at {DATA} (set ZITAT_WIKINEWS_DIR to run these tests)",
+    DATA is None or not (DATA / "dev").is_dir(),
+    reason=f"the Wikinews dataset was not found (set {ENV_VAR} to the folder holding its dev/)",
 )
 
 # -- a tiny document in the dataset's format --------------------------------------------------
@@ -417,10 +413,7 @@ def dataset_files() -> list[Path]:
 def test_every_file_roundtrips() -> None:
     files = dataset_files()
     assert len(files) == 850
-    started = time.perf_counter()
     docs = [read_wikinews(f) for f in files]
-    seconds = time.perf_counter() - started
-    print(f"read {len(files)} Wikinews files in {seconds:.2f} s")
     structural, byte_level, prodigy = [], [], []
     for n, (path, doc) in enumerate(zip(files, docs, strict=True)):
         raw = path.read_bytes()
@@ -440,7 +433,7 @@ def test_every_file_roundtrips() -> None:
 @needs_data
 @pytest.mark.wikinews
 def test_gold_set_dev_has_150_documents(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZITAT_WIKINEWS_DIR", str(DATA))
+    monkeypatch.setenv(ENV_VAR, str(DATA))
     gold = Plugins().gold_sets()["wikinews"]
     docs = list(gold.load("dev"))
     assert len(docs) == 150

@@ -1,4 +1,4 @@
-"""Fake entry points and a clean environment for plugin-manager tests."""
+"""Fake entry points for plugin-manager tests (tests/conftest.py clears the plugin variables)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,6 @@ import pytest
 from zitat.plugins import manager
 
 InstallPlugins = Callable[..., list[EntryPoint]]
-
-
-@pytest.fixture(autouse=True)
-def _clean_plugin_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("ZITAT_PLUGINS", "ZITAT_DISABLE_PLUGINS", "ZITAT_STRICT"):
-        monkeypatch.delenv(var, raising=False)
 
 
 @pytest.fixture

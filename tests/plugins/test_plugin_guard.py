@@ -47,6 +47,8 @@ class Trigger(Extractor):
             return [Quote("q1", (Span(0, 1),), "direct")]  # type: ignore[return-value]
         if "SHOUTED" in text:
             return Annotations(quotes=(Quote("q1", (Span(0, 1),), "shouted"),))  # type: ignore[arg-type]
+        if "ALLOCATE" in text:  # 64 MiB, every page touched
+            self.held = b"x" * (64 * 2**20)
         if "MUTATED" in text:
             quote = Quote("q1", (Span(0, 1),), QuoteType.DIRECT)
             object.__setattr__(quote, "type", "shouted")
@@ -199,11 +201,14 @@ def test_closing_the_run_early_stops_the_workers() -> None:
     assert multiprocessing.active_children() == []
 
 
-def test_worker_stats_are_reported() -> None:
+def test_worker_stats_report_the_memory_extracting_added() -> None:
     stats: list[WorkerStats] = []
     list(run_extractor(Trigger, docs(GOOD, GOOD), jobs=2, stats=stats))
     assert len(stats) == 1
     assert stats[0].peak_mb >= 0.0
+    grown: list[WorkerStats] = []
+    list(run_extractor(Trigger, docs("ALLOCATE", GOOD), jobs=2, stats=grown))
+    assert grown[0].peak_mb >= 60.0
 
 
 def test_check_output_accepts_valid_and_names_the_extractor() -> None:

@@ -5,21 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from zitat import AnnotatedDocument, Annotations, Quote, Span, SpeakerEntity, Stance, make_document
+from zitat.testing import find_span
 
 TEXT_A = "Blinken sagte, Russland habe eine Wahl. Lawrow warnte: „Die Nato darf nicht wachsen.“"
 TEXT_B = "„Wir wollen“, sagte Blinken, „weiter reden.“ Er sagte, dass Russland „keine Wahl“ habe."
 
 
-def span(text: str, part: str, nth: int = 0) -> Span:
-    """The span of the ``nth`` occurrence of ``part`` in ``text``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(part, start + 1)
-    return Span(start, start + len(part))
-
-
 def spans(text: str, *parts: str) -> tuple[Span, ...]:
-    return tuple(span(text, p) for p in parts)
+    return tuple(find_span(text, p) for p in parts)
 
 
 def quote(

@@ -13,8 +13,9 @@ from zitat.scoring.spans import (
     span_items,
     to_tags,
 )
+from zitat.testing import find_span
 
-from .helpers import TEXT_A, TEXT_B, adoc, quote, span
+from .helpers import TEXT_A, TEXT_B, adoc, quote
 
 # TEXT_B tokens: 0 „ 1 Wir 2 wollen 3 “ 4 , 5 sagte 6 Blinken 7 , 8 „ 9 weiter 10 reden 11 .
 # 12 “ 13 Er 14 sagte 15 , 16 dass 17 Russland 18 „ 19 keine 20 Wahl 21 “ 22 habe 23 .
@@ -35,7 +36,9 @@ def _gold_b(nested: bool = True):
 def test_discontinuous_quote_is_one_item():
     items = span_items(_gold_b().annotations)
     assert len(items["direct"]) == 2  # q1 (two parts) and q3
-    assert (span(TEXT_B, "„Wir wollen“"), span(TEXT_B, "„weiter reden.“")) in items["direct"]
+    assert (find_span(TEXT_B, "„Wir wollen“"), find_span(TEXT_B, "„weiter reden.“")) in items[
+        "direct"
+    ]
     # The cue "sagte" of q1 is the first occurrence; q2's is the first too (helper), one item.
     assert len(items["cue"]) == 1
 
@@ -60,10 +63,10 @@ def test_exact_needs_all_parts_overlap_needs_any():
 
 
 def test_overlap_matching_is_one_to_one_greedy_by_largest_overlap():
-    a = (span(TEXT_A, "Russland habe eine Wahl"),)  # 23 chars
-    b = (span(TEXT_A, "Lawrow warnte"),)
-    p1 = (span(TEXT_A, "Russland habe eine Wahl. Lawrow"),)  # 23 with a, 6 with b
-    p2 = (span(TEXT_A, "Wahl"),)  # 4 with a only
+    a = (find_span(TEXT_A, "Russland habe eine Wahl"),)  # 23 chars
+    b = (find_span(TEXT_A, "Lawrow warnte"),)
+    p1 = (find_span(TEXT_A, "Russland habe eine Wahl. Lawrow"),)  # 23 with a, 6 with b
+    p2 = (find_span(TEXT_A, "Wahl"),)  # 4 with a only
     assert char_overlap(a, p1) == 23
     assert char_overlap(b, p1) == 6
     # p1 takes a (largest overlap); p2 overlaps only a, which is taken -> FP; b -> FN.

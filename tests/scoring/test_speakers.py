@@ -4,8 +4,9 @@ from zitat import SpeakerEntity
 from zitat.scoring.pair import DocumentPair
 from zitat.scoring.prf import Accuracy
 from zitat.scoring.speakers import effective_mentions, same_name, speaker_counts
+from zitat.testing import find_span
 
-from .helpers import adoc, quote, span
+from .helpers import adoc, quote
 
 TEXT = (
     "US-Außenminister Antony Blinken traf Sergej Lawrow in Genf. "
@@ -14,8 +15,8 @@ TEXT = (
 
 
 def _entities(pred: bool = False):
-    blinken = (span(TEXT, "US-Außenminister Antony Blinken"), span(TEXT, "Er"))
-    lawrow = (span(TEXT, "Sergej Lawrow"), span(TEXT, "Lawrow", 1))
+    blinken = (find_span(TEXT, "US-Außenminister Antony Blinken"), find_span(TEXT, "Er"))
+    lawrow = (find_span(TEXT, "Sergej Lawrow"), find_span(TEXT, "Lawrow", 2))
     return (
         SpeakerEntity("e1", "Antony Blinken", mentions=blinken),
         SpeakerEntity("e2", "Sergej Lawrow", mentions=lawrow),
@@ -39,7 +40,7 @@ def test_effective_mentions_include_quote_speakers():
         (quote(TEXT, "q", "man wolle weiter reden", speaker="Er", entity="x"),),
         (SpeakerEntity("x", "Blinken"),),
     )
-    assert effective_mentions(doc.annotations) == {"x": frozenset({span(TEXT, "Er")})}
+    assert effective_mentions(doc.annotations) == {"x": frozenset({find_span(TEXT, "Er")})}
 
 
 def test_attribution_by_overlap_with_a_mention_of_the_gold_entity():
@@ -69,8 +70,12 @@ def test_attribution_without_speaker_on_both_sides_is_correct():
 
 def test_b3_by_hand():
     # gold: e1 {a, b, c}, e2 {d}; predicted: x {a, b}, y {c, d}, z {f} (f is not a gold mention)
-    a, b, c = span(TEXT, "US-Außenminister Antony Blinken"), span(TEXT, "Er"), span(TEXT, "man")
-    d, f = span(TEXT, "Sergej Lawrow"), span(TEXT, "Nato")
+    a, b, c = (
+        find_span(TEXT, "US-Außenminister Antony Blinken"),
+        find_span(TEXT, "Er"),
+        find_span(TEXT, "man"),
+    )
+    d, f = find_span(TEXT, "Sergej Lawrow"), find_span(TEXT, "Nato")
     gold = adoc(
         TEXT,
         (),

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import random
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +22,7 @@ import pytest
 from zitat.io.wikinews import wikinews_to_document
 from zitat.schema import AnnotatedDocument
 from zitat.scoring import DocumentPair, score_corpus, wikinews_counts
+from zitat.wikinews_plugin import ENV_VAR, wikinews_dir
 
 from .wikinews_reference import (
     PARTS,
@@ -37,14 +36,11 @@ from .wikinews_reference import (
     to_group,
 )
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = Path(
-    os.environ.get("ZITAT_WIKINEWS_DIR") or REPO.parent / "shared/data/wikinews-quotes-2024"
-)
-DEV = DATA / "dev"
+DATA = wikinews_dir()
+DEV = None if DATA is None else DATA / "dev"
 pytestmark = pytest.mark.skipif(
-    not DEV.is_dir(),
-    reason=f"the Wikinews dataset is not at {DATA} (set ZITAT_WIKINEWS_DIR to run these tests)",
+    DEV is None or not DEV.is_dir(),
+    reason=f"the Wikinews dev split was not found (set {ENV_VAR} to run these tests)",
 )
 
 KEYS = [f"{name}.{m}" for name in ("messages", "roles", "joint") for m in ("p", "r", "f1")] + [

@@ -18,6 +18,7 @@ from zitat.schema import (
     TargetInventory,
 )
 from zitat.stances import Position, aggregate, summarise_stances
+from zitat.testing import find_span
 from zitat.text import make_document
 
 TARGETS = TargetInventory.from_data(
@@ -26,13 +27,6 @@ TARGETS = TargetInventory.from_data(
         {"id": "rail", "label": "Ausbau der Bahn"},
     ]
 )
-
-
-def _span(text: str, part: str, nth: int = 0) -> Span:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(part, start + 1)
-    return Span(start, start + len(part))
 
 
 def _doc(
@@ -45,11 +39,11 @@ def _doc(
     """``speakers``: entity id -> name (mentioned in the text); ``quotes``: (id, entity,
     content); ``stances``: (quote id, target, polarity)."""
     entities = tuple(
-        SpeakerEntity(e, name, mentions=(_span(text, name.split()[-1]),))
+        SpeakerEntity(e, name, mentions=(find_span(text, name.split()[-1]),))
         for e, name in speakers.items()
     )
     made = tuple(
-        Quote(qid, (_span(text, content),), "indirect", entity=entity or None)
+        Quote(qid, (find_span(text, content),), "indirect", entity=entity or None)
         for qid, entity, content in quotes
     )
     held = tuple(Stance(target, polarity, quote=qid) for qid, target, polarity in stances)
@@ -128,6 +122,9 @@ def test_a_speaker_is_followed_across_documents() -> None:
     docs = _corpus()
     summary = summarise_stances(docs, link_entities(docs), targets=TARGETS)
     lang = next(s for s in summary.speakers if s.name == "Petra Lang")
+    assert summary.speaker(lang.id) is lang
+    with pytest.raises(KeyError):
+        summary.speaker("nobody")
     assert lang.documents == ("a", "b")
     speed = lang.position("speed-limit")
     assert speed is not None
@@ -176,13 +173,13 @@ def test_a_nested_restatement_counts_once() -> None:
     text = "Sollte das Tempolimit kommen, habe Lang gesagt, dass sie es begrüße."
     outer = Quote("q1", (Span(0, len(text)),), "indirect_free_indirect", entity="lang")
     inner = Quote(
-        "q2", (_span(text, "dass sie es begrüße"),), "indirect", entity="lang", parent="q1"
+        "q2", (find_span(text, "dass sie es begrüße"),), "indirect", entity="lang", parent="q1"
     )
     doc = AnnotatedDocument(
         make_document("d", text),
         Annotations(
             quotes=(outer, inner),
-            entities=(SpeakerEntity("lang", "Lang", mentions=(_span(text, "Lang"),)),),
+            entities=(SpeakerEntity("lang", "Lang", mentions=(find_span(text, "Lang"),)),),
             stances=(
                 Stance("speed-limit", "favor", quote="q1"),
                 Stance("speed-limit", "favor", quote="q2"),
@@ -206,12 +203,12 @@ def test_a_nested_restatement_counts_once() -> None:
 def test_evidence_excerpts_are_short_and_start_near_the_evidence() -> None:
     long = "Lang sagte, " + "es gebe viele Gründe und " * 8 + "ein Tempolimit sei überfällig."
     content = long[len("Lang sagte, ") :]
-    quote = Quote("q1", (_span(long, content),), "indirect", entity="lang")
+    quote = Quote("q1", (find_span(long, content),), "indirect", entity="lang")
     stance = Stance(
         "speed-limit",
         Polarity.FAVOR,
         quote="q1",
-        evidence=(_span(long, "Tempolimit sei überfällig"),),
+        evidence=(find_span(long, "Tempolimit sei überfällig"),),
     )
     doc = AnnotatedDocument(
         make_document("e", long),

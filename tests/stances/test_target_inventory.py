@@ -165,6 +165,11 @@ def test_the_bundled_inventory_is_valid() -> None:
     root = Path(__file__).resolve().parents[2]
     inventory = TargetInventory.load(root / "gold" / "targets.yaml")
     assert len(inventory) >= 5
+    children = [t for t in inventory if t.parent is not None]
+    assert children, "the bundled inventory has a hierarchy"
     for target in inventory:
         for ancestor in inventory.ancestors(target.id):
             assert ancestor in inventory
+        if target.parent is not None:
+            assert inventory.ancestors(target.id)[0] == target.parent
+            assert target.id in inventory.children(target.parent)

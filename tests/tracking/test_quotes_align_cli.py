@@ -14,11 +14,7 @@ from zitat.cli.main import cli
 from zitat.cli.quotes import LINKAGE_CHOICES, SIMILARITY_CHOICES
 from zitat.tracking import LINKAGES, SIMILARITIES
 
-
-@pytest.fixture(autouse=True)
-def _only_builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZITAT_PLUGINS", "")
-    monkeypatch.delenv("ZITAT_DISABLE_PLUGINS", raising=False)
+pytestmark = pytest.mark.usefixtures("only_builtin_plugins")
 
 
 @pytest.fixture

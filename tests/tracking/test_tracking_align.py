@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from trackkit import find, pension_corpus
+from trackkit import pension_corpus
 
 from zitat import AnnotatedDocument, Annotations, Quote, QuoteType, SpeakerEntity, make_document
+from zitat.testing import find_span
 from zitat.tracking import StatementCluster, align_quotes
 from zitat.tracking.similarity import QuoteText
 
@@ -111,21 +112,30 @@ def test_a_nested_quote_of_the_same_speaker_joins_its_parent() -> None:
         "Kanzler habe ihr versichert, „keine Eile“ zu haben."
     )
     ministerin = SpeakerEntity(
-        "e1", "Ministerin Clara Voss", mentions=(find(text, "Die Ministerin"), find(text, "Sie"))
+        "e1",
+        "Ministerin Clara Voss",
+        mentions=(find_span(text, "Die Ministerin"), find_span(text, "Sie")),
     )
-    kanzler = SpeakerEntity("e2", "Kanzler", mentions=(find(text, "Kanzler"),))
+    kanzler = SpeakerEntity("e2", "Kanzler", mentions=(find_span(text, "Kanzler"),))
     quotes = (
         Quote(
-            "q1", (find(text, "der Entwurf sei „ein fauler Kompromiss“"),), "indirect", entity="e1"
-        ),
-        Quote("q2", (find(text, "„ein fauler Kompromiss“"),), "direct", entity="e1", parent="q1"),
-        Quote(
-            "q3",
-            (find(text, "der Kanzler habe ihr versichert, „keine Eile“ zu haben"),),
+            "q1",
+            (find_span(text, "der Entwurf sei „ein fauler Kompromiss“"),),
             "indirect",
             entity="e1",
         ),
-        Quote("q4", (find(text, "„keine Eile“ zu haben"),), "indirect", entity="e2", parent="q3"),
+        Quote(
+            "q2", (find_span(text, "„ein fauler Kompromiss“"),), "direct", entity="e1", parent="q1"
+        ),
+        Quote(
+            "q3",
+            (find_span(text, "der Kanzler habe ihr versichert, „keine Eile“ zu haben"),),
+            "indirect",
+            entity="e1",
+        ),
+        Quote(
+            "q4", (find_span(text, "„keine Eile“ zu haben"),), "indirect", entity="e2", parent="q3"
+        ),
     )
     doc = AnnotatedDocument(
         make_document("n1", text), Annotations(quotes=quotes, entities=(ministerin, kanzler))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from zitat.tracking import compare_versions
+from zitat.tracking import Piece, compare_versions
 
 REFERENCE = "„Ich habe den Vertrag gestern unterschrieben.“"
 
 
-def _version_text(pieces: tuple[object, ...]) -> str:
-    return "".join(p.text for p in pieces if p.kind in ("same", "ins"))  # type: ignore[attr-defined]
+def _version_text(pieces: tuple[Piece, ...]) -> str:
+    return "".join(p.text for p in pieces if p.kind in ("same", "ins"))
 
 
 def test_a_pronoun_and_mood_shift_are_the_differing_words() -> None:

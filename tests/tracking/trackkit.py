@@ -16,10 +16,10 @@ from zitat import (
     Annotations,
     Quote,
     QuoteType,
-    Span,
     SpeakerEntity,
     make_document,
 )
+from zitat.testing import find_span
 
 TAGBLATT = (
     "Berlin. „Wir werden die Renten im kommenden Jahr um drei Prozent erhöhen“, sagte "
@@ -35,14 +35,6 @@ ANZEIGER = (
     "Rentner dürfen sich freuen. „Die Renten werden um drei Prozent erhöht“, sagte "
     "Petra Lindqvist dem Anzeiger."
 )
-
-
-def find(text: str, part: str, nth: int = 1) -> Span:
-    """The span of the ``nth`` occurrence of ``part`` in ``text``."""
-    start = -1
-    for _ in range(nth):
-        start = text.index(part, start + 1)
-    return Span(start, start + len(part))
 
 
 def _doc(
@@ -69,37 +61,44 @@ def pension_corpus(*, dated: bool = True) -> list[AnnotatedDocument]:
             SpeakerEntity(
                 "e1",
                 "Petra Lindqvist",
-                mentions=(find(t, "Sozialministerin Petra Lindqvist"), find(t, "Lindqvist", 2)),
+                mentions=(
+                    find_span(t, "Sozialministerin Petra Lindqvist"),
+                    find_span(t, "Lindqvist", 2),
+                ),
             ),
             SpeakerEntity(
-                "e2", "Karl Brenner", mentions=(find(t, "Oppositionsführer Karl Brenner"),)
+                "e2", "Karl Brenner", mentions=(find_span(t, "Oppositionsführer Karl Brenner"),)
             ),
         ],
         [
             Quote(
                 "q1",
-                (find(t, "„Wir werden die Renten im kommenden Jahr um drei Prozent erhöhen“"),),
+                (
+                    find_span(
+                        t, "„Wir werden die Renten im kommenden Jahr um drei Prozent erhöhen“"
+                    ),
+                ),
                 QuoteType.DIRECT,
-                speaker=(find(t, "Sozialministerin Petra Lindqvist"),),
+                speaker=(find_span(t, "Sozialministerin Petra Lindqvist"),),
                 entity="e1",
             ),
             Quote(
                 "q2",
                 (
-                    find(
+                    find_span(
                         t,
                         "„Wir werden die Renten im kommenden Jahr um drei Prozent erhöhen müssen.“",
                     ),
                 ),
                 QuoteType.DIRECT,
-                speaker=(find(t, "Karl Brenner"),),
+                speaker=(find_span(t, "Karl Brenner"),),
                 entity="e2",
             ),
             Quote(
                 "q3",
-                (find(t, "„Der Haushalt bleibt solide finanziert.“"),),
+                (find_span(t, "„Der Haushalt bleibt solide finanziert.“"),),
                 QuoteType.DIRECT,
-                speaker=(find(t, "Lindqvist", 2),),
+                speaker=(find_span(t, "Lindqvist", 2),),
                 entity="e1",
             ),
         ],
@@ -108,13 +107,13 @@ def pension_corpus(*, dated: bool = True) -> list[AnnotatedDocument]:
         "kurier-1",
         k,
         {"outlet": "Kurier", "date": "2023-03-06"} if dated else {"outlet": "Kurier"},
-        [SpeakerEntity("e1", "Lindqvist", mentions=(find(k, "Ministerin Lindqvist"),))],
+        [SpeakerEntity("e1", "Lindqvist", mentions=(find_span(k, "Ministerin Lindqvist"),))],
         [
             Quote(
                 "q1",
-                (find(k, "man werde die Renten im kommenden Jahr um drei Prozent erhöhen"),),
+                (find_span(k, "man werde die Renten im kommenden Jahr um drei Prozent erhöhen"),),
                 QuoteType.INDIRECT,
-                speaker=(find(k, "Ministerin Lindqvist"),),
+                speaker=(find_span(k, "Ministerin Lindqvist"),),
                 entity="e1",
             )
         ],
@@ -123,13 +122,13 @@ def pension_corpus(*, dated: bool = True) -> list[AnnotatedDocument]:
         "anzeiger-1",
         a,
         {"date": "2023-03"},
-        [SpeakerEntity("e1", "Petra Lindqvist", mentions=(find(a, "Petra Lindqvist"),))],
+        [SpeakerEntity("e1", "Petra Lindqvist", mentions=(find_span(a, "Petra Lindqvist"),))],
         [
             Quote(
                 "q1",
-                (find(a, "„Die Renten werden um drei Prozent erhöht“"),),
+                (find_span(a, "„Die Renten werden um drei Prozent erhöht“"),),
                 QuoteType.DIRECT,
-                speaker=(find(a, "Petra Lindqvist"),),
+                speaker=(find_span(a, "Petra Lindqvist"),),
                 entity="e1",
             )
         ],

@@ -8,16 +8,15 @@ pixels of the first screenshot come from the highlighted text.
 
 from __future__ import annotations
 
-import shutil
 import struct
-import subprocess
 import zlib
 from pathlib import Path
 
-import pytest
+from browserkit import needs_chromium, screenshot
 from pngread import count_colour, read_png
 
-from zitat import AnnotatedDocument, Annotations, Quote, QuoteType, Span, make_document
+from zitat import AnnotatedDocument, Annotations, Quote, QuoteType, make_document
+from zitat.testing import find_span
 from zitat.view.html import render_document_html
 
 DIRECT = "#ffd54f"
@@ -29,49 +28,23 @@ TEXT = (
 )
 
 
-def _find(part: str) -> Span:
-    start = TEXT.index(part)
-    return Span(start, start + len(part))
-
-
-def _screenshot(html: str, folder: Path) -> Path:
-    chromium = shutil.which("chromium")
-    assert chromium is not None
-    page, png = folder / "page.html", folder / "shot.png"
-    page.write_text(html, encoding="utf-8")
-    command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={folder / 'profile'}",
-        f"--screenshot={png}",
-        "--window-size=1200,800",
-        page.as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=90, check=False)
-    assert png.is_file(), f"no screenshot (exit {done.returncode}): {done.stderr[-2000:]}"
-    return png
-
-
 def _pages() -> tuple[str, str]:
     doc = make_document("browser", TEXT)
     first = Quote(
-        "q1", (_find("„Wir werden die Gespräche mit großer Geduld fortsetzen“"),), "direct"
+        "q1",
+        (find_span(TEXT, "„Wir werden die Gespräche mit großer Geduld fortsetzen“"),),
+        "direct",
     )
-    second = Quote("q2", (_find("„Die Lage ist ernst, aber nicht hoffnungslos.“"),), "direct")
+    second = Quote(
+        "q2", (find_span(TEXT, "„Die Lage ist ernst, aber nicht hoffnungslos.“"),), "direct"
+    )
     gold = AnnotatedDocument(doc, Annotations(quotes=(first, second)))
     predicted = AnnotatedDocument(
         doc,
         Annotations(
             quotes=(
                 first.with_(id="p1"),
-                Quote("p2", (_find("„alternativlos“"),), QuoteType.DIRECT),
+                Quote("p2", (find_span(TEXT, "„alternativlos“"),), QuoteType.DIRECT),
             )
         ),
     )
@@ -118,17 +91,11 @@ def test_png_reader_decodes_every_filter(tmp_path: Path) -> None:
     assert count_colour(pixels, "#1fc715", tolerance=0) == 1  # (31, 199, 21): row 3, x 1
 
 
-@pytest.mark.chromium
-@pytest.mark.skipif(
-    shutil.which("chromium") is None,
-    reason="needs Debian's chromium (apt-get install chromium, as .ci/run does)",
-)
+@needs_chromium
 def test_highlights_are_drawn_in_chromium(tmp_path: Path) -> None:
     page, control = _pages()
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    pixels = read_png(_screenshot(page, tmp_path / "a"))
-    control_pixels = read_png(_screenshot(control, tmp_path / "b"))
+    pixels = read_png(screenshot(page, tmp_path / "a"))
+    control_pixels = read_png(screenshot(control, tmp_path / "b"))
     assert pixels.shape == (800, 1200, 3)
     yellow = count_colour(pixels, DIRECT) - count_colour(control_pixels, DIRECT)
     red = count_colour(pixels, RED) - count_colour(control_pixels, RED)

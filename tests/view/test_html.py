@@ -17,10 +17,10 @@ from zitat import (
     Annotations,
     Quote,
     QuoteType,
-    Span,
     SpeakerEntity,
     make_document,
 )
+from zitat.testing import find_span
 from zitat.view.html import render_document_html
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
@@ -96,11 +96,6 @@ def parse(page: str) -> Page:
     return parser
 
 
-def find(text: str, part: str) -> Span:
-    start = text.index(part)
-    return Span(start, start + len(part))
-
-
 TEXT = (
     "„Wir werden die Gespräche fortsetzen“, sagte Außenministerin Anna Berg. "
     "Ein Sprecher erklärte: „Die Lage ist ernst.“ "
@@ -111,26 +106,28 @@ TEXT = (
 @pytest.fixture
 def page() -> Page:
     doc = make_document("art-07", TEXT)
-    berg = SpeakerEntity("e1", "Anna Berg", mentions=(find(TEXT, "Außenministerin Anna Berg"),))
+    berg = SpeakerEntity(
+        "e1", "Anna Berg", mentions=(find_span(TEXT, "Außenministerin Anna Berg"),)
+    )
     gold = AnnotatedDocument(
         doc,
         Annotations(
             quotes=(
                 Quote(
                     "q1",
-                    (find(TEXT, "„Wir werden die Gespräche fortsetzen“"),),
+                    (find_span(TEXT, "„Wir werden die Gespräche fortsetzen“"),),
                     QuoteType.DIRECT,
-                    cue=(find(TEXT, "sagte"),),
-                    speaker=(find(TEXT, "Außenministerin Anna Berg"),),
+                    cue=(find_span(TEXT, "sagte"),),
+                    speaker=(find_span(TEXT, "Außenministerin Anna Berg"),),
                     entity="e1",
                 ),
                 Quote(
                     "q2",
-                    (find(TEXT, "„Die Lage ist ernst.“"),),
+                    (find_span(TEXT, "„Die Lage ist ernst.“"),),
                     QuoteType.DIRECT,
-                    cue=(find(TEXT, "erklärte"),),
-                    frame=(find(TEXT, "Ein Sprecher erklärte"),),
-                    speaker=(find(TEXT, "Ein Sprecher"),),
+                    cue=(find_span(TEXT, "erklärte"),),
+                    frame=(find_span(TEXT, "Ein Sprecher erklärte"),),
+                    speaker=(find_span(TEXT, "Ein Sprecher"),),
                 ),
             ),
             entities=(berg,),
@@ -140,8 +137,8 @@ def page() -> Page:
         doc,
         Annotations(
             quotes=(
-                Quote("p1", (find(TEXT, "„Wir werden die Gespräche fortsetzen“"),), "direct"),
-                Quote("p2", (find(TEXT, "„alternativlos“"),), "direct"),
+                Quote("p1", (find_span(TEXT, "„Wir werden die Gespräche fortsetzen“"),), "direct"),
+                Quote("p2", (find_span(TEXT, "„alternativlos“"),), "direct"),
             )
         ),
     )
@@ -198,7 +195,7 @@ def test_roles_and_colours(page: Page) -> None:
 def test_headings_count_quotes_and_errors() -> None:
     doc = make_document("d", TEXT)
     gold = AnnotatedDocument(
-        doc, Annotations(quotes=(Quote("q1", (find(TEXT, "Ein"),), "direct"),))
+        doc, Annotations(quotes=(Quote("q1", (find_span(TEXT, "Ein"),), "direct"),))
     )
     html = render_document_html(gold, None, extractor="x")
     assert "gold (1 quotes, 1 missed)" in html
@@ -210,10 +207,12 @@ def test_headings_count_quotes_and_errors() -> None:
 def test_text_ids_and_names_are_escaped() -> None:
     text = 'Er rief: „<script>alert("x")</script> & <b>fett</b>“ – so „laut“ <Quelle>.'
     doc = make_document('doc<1>&"', text)
-    quote = Quote("q<1>", (find(text, '„<script>alert("x")</script> & <b>fett</b>“'),), "direct")
+    quote = Quote(
+        "q<1>", (find_span(text, '„<script>alert("x")</script> & <b>fett</b>“'),), "direct"
+    )
     gold = AnnotatedDocument(doc, Annotations(quotes=(quote,)))
     pred = AnnotatedDocument(
-        doc, Annotations(quotes=(Quote("p&1", (find(text, "„laut“"),), "direct"),))
+        doc, Annotations(quotes=(Quote("p&1", (find_span(text, "„laut“"),), "direct"),))
     )
     html = render_document_html(gold, pred, extractor='ex"<tractor>')
     assert "<script>" not in html
@@ -233,14 +232,16 @@ def test_text_ids_and_names_are_escaped() -> None:
 
 def test_nested_and_overlapping_spans() -> None:
     text = "Der Minister sagte, er habe „keine Angst vor Neuwahlen“ und bleibe im Amt."
-    outer = Quote("q1", (find(text, "er habe „keine Angst vor Neuwahlen“ und bleibe im Amt"),),
-                  QuoteType.INDIRECT, cue=(find(text, "sagte"),))  # fmt: skip
-    inner = Quote("q2", (find(text, "„keine Angst vor Neuwahlen“"),), QuoteType.DIRECT, parent="q1")
+    outer = Quote("q1", (find_span(text, "er habe „keine Angst vor Neuwahlen“ und bleibe im Amt"),),
+                  QuoteType.INDIRECT, cue=(find_span(text, "sagte"),))  # fmt: skip
+    inner = Quote(
+        "q2", (find_span(text, "„keine Angst vor Neuwahlen“"),), QuoteType.DIRECT, parent="q1"
+    )
     doc = make_document("nested", text)
     gold = AnnotatedDocument(doc, Annotations(quotes=(outer, inner)))
     # predicted quotes overlap each other partly (neither contains the other)
-    left = Quote("p1", (find(text, "er habe „keine Angst"),), QuoteType.INDIRECT)
-    right = Quote("p2", (find(text, "Angst vor Neuwahlen“ und"),), QuoteType.DIRECT)
+    left = Quote("p1", (find_span(text, "er habe „keine Angst"),), QuoteType.INDIRECT)
+    right = Quote("p2", (find_span(text, "Angst vor Neuwahlen“ und"),), QuoteType.DIRECT)
     pred = AnnotatedDocument(doc, Annotations(quotes=(left, right)))
     page = parse(render_document_html(gold, pred, extractor="x"))
     assert page.text("gold") == text
@@ -268,11 +269,12 @@ def test_unmatched_quotes_are_the_scorers_false_positives_and_negatives() -> Non
 
     doc = make_document("split", TEXT)
     gold = AnnotatedDocument(
-        doc, Annotations(quotes=(Quote("q1", (find(TEXT, "„Die Lage ist ernst.“"),), "direct"),))
+        doc,
+        Annotations(quotes=(Quote("q1", (find_span(TEXT, "„Die Lage ist ernst.“"),), "direct"),)),
     )
     halves = (
-        Quote("p1", (find(TEXT, "„Die Lage"),), "direct"),
-        Quote("p2", (find(TEXT, "ist ernst.“"),), "direct"),
+        Quote("p1", (find_span(TEXT, "„Die Lage"),), "direct"),
+        Quote("p2", (find_span(TEXT, "ist ernst.“"),), "direct"),
     )
     pred = AnnotatedDocument(doc, Annotations(quotes=halves))
     page = parse(render_document_html(gold, pred, extractor="x"))

@@ -10,13 +10,11 @@ first come from the marked words.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
+from browserkit import needs_chromium, screenshot
 from pngread import count_colour, read_png
 
 from zitat import EntityKind, Medium, QuoteType
@@ -187,43 +185,13 @@ def test_all_text_is_escaped() -> None:
     assert 's"1' in page.sections()
 
 
-def _screenshot(html: str, folder: Path) -> Path:
-    chromium = shutil.which("chromium")
-    assert chromium is not None
-    folder.mkdir()
-    page, png = folder / "page.html", folder / "shot.png"
-    page.write_text(html, encoding="utf-8")
-    command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={folder / 'profile'}",
-        f"--screenshot={png}",
-        "--window-size=1200,800",
-        page.as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=90, check=False)
-    assert png.is_file(), f"no screenshot (exit {done.returncode}): {done.stderr[-2000:]}"
-    return png
-
-
-@pytest.mark.chromium
-@pytest.mark.skipif(
-    shutil.which("chromium") is None,
-    reason="needs Debian's chromium (apt-get install chromium, as .ci/run does)",
-)
+@needs_chromium
 def test_marks_are_drawn_in_chromium(tmp_path: Path) -> None:
     same = [(REF, QuoteType.DIRECT), (REF, QuoteType.INDIRECT), (REF, QuoteType.DIRECT)]
     page = render_tracking_html([cluster("s1", "Jana Ohm", DIFFERENT)])
     control = render_tracking_html([cluster("s1", "Jana Ohm", same)])
-    pixels = read_png(_screenshot(page, tmp_path / "a"))
-    control_pixels = read_png(_screenshot(control, tmp_path / "b"))
+    pixels = read_png(screenshot(page, tmp_path / "a"))
+    control_pixels = read_png(screenshot(control, tmp_path / "b"))
     assert pixels.shape == (800, 1200, 3)
     green = count_colour(pixels, INS_COLOUR) - count_colour(control_pixels, INS_COLOUR)
     red = count_colour(pixels, DEL_COLOUR) - count_colour(control_pixels, DEL_COLOUR)

@@ -31,14 +31,34 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import combinations
 
-from zitat.schema import AnnotatedDocument, Quote, SpeakerEntity
+from zitat.errors import ValidationError
+from zitat.schema import AnnotatedDocument, Annotations, Quote, Span, SpeakerEntity
 from zitat.scoring.pair import DocumentPair
 from zitat.scoring.speakers import align_entities, effective_mentions
 
-__all__ = ["ROLE_BONUS", "DocumentView", "Unit", "constrained_clusters"]
+__all__ = ["ROLE_BONUS", "DocumentView", "Unit", "constrained_clusters", "quote_stances"]
 
 ROLE_BONUS = 0.0001
 """Alignment tie-breaker for equal role spans (smaller than the scorer's medium bonus)."""
+
+
+def quote_stances(
+    annotations: Annotations, doc_id: str, annotator: str
+) -> dict[str, dict[str, str]]:
+    """Quote id → target → polarity; raises if one quote has two polarities toward a target."""
+    out: dict[str, dict[str, str]] = {}
+    for s in annotations.stances:
+        if s.quote is None:
+            continue
+        held = out.setdefault(s.quote, {})
+        if held.get(s.target, s.polarity.value) != s.polarity.value:
+            raise ValidationError(
+                f"two polarities toward {s.target!r} for quote {s.quote!r}",
+                obj=f"annotator {annotator!r}, Document {doc_id!r}",
+                field="stances",
+            )
+        held[s.target] = s.polarity.value
+    return out
 
 
 def constrained_clusters(
@@ -107,6 +127,16 @@ class DocumentView:
         """The speaker entities of one annotator."""
         return self.docs[annotator].annotations.entities
 
+    @cached_property
+    def mentions(self) -> dict[str, dict[str, frozenset[Span]]]:
+        """Annotator → entity id → its effective mentions (the speaker scorer's)."""
+        return {a: effective_mentions(self.docs[a].annotations) for a in self.annotators}
+
+    @cached_property
+    def stances(self) -> dict[str, dict[str, dict[str, str]]]:
+        """Annotator → :func:`quote_stances` of their annotations."""
+        return {a: quote_stances(self.docs[a].annotations, self.doc_id, a) for a in self.annotators}
+
     def pair(self, a: str, b: str) -> DocumentPair:
         """``a`` (gold side) against ``b``; ``a`` must come before ``b`` in the order."""
         found = self._pairs.get((a, b))
@@ -149,7 +179,7 @@ class DocumentView:
     @cached_property
     def entity_clusters(self) -> tuple[dict[str, int], ...]:
         """Clusters of speaker entities across annotators: annotator → entity index."""
-        mentions = {a: effective_mentions(self.docs[a].annotations) for a in self.annotators}
+        mentions = self.mentions
         nodes = [(a, i) for a in self.annotators for i in range(len(self.entities(a)))]
         edges = []
         for a, b in self.pairs():

@@ -27,9 +27,8 @@ from itertools import combinations
 from typing import Any
 
 from zitat.agreement.align import DocumentView, Unit
-from zitat.agreement.pairwise import FIELDS, NO_STANCE, quote_stances
+from zitat.agreement.pairwise import FIELDS, NO_STANCE, same_speaker
 from zitat.schema import Quote, Role, Span
-from zitat.scoring.speakers import attributed, effective_mentions
 
 __all__ = ["Disagreement", "disagreements", "excerpt", "unit_labels"]
 
@@ -84,7 +83,7 @@ class Disagreement:
 
 def unit_labels(view: DocumentView) -> dict[str, dict[Hashable, dict[str, str]]]:
     """Categorical labels of the document's units, by field."""
-    stances = {a: quote_stances(view.docs[a].annotations, view.doc_id, a) for a in view.annotators}
+    stances = view.stances
     out: dict[str, dict[Hashable, dict[str, str]]] = {name: {} for name in FIELDS}
     for unit in view.units:
         quotes = {a: view.quotes(a)[i] for a, i in unit.members.items()}
@@ -102,13 +101,9 @@ def _differs(values: dict[str, Any]) -> bool:
 
 
 def _unit_disagreements(
-    view: DocumentView,
-    unit: Unit,
-    mentions: dict[str, Any],
-    held: dict[str, dict[str, dict[str, str]]],
-    width: int,
+    view: DocumentView, unit: Unit, width: int
 ) -> list[tuple[str, dict[str, str | None]]]:
-    text = view.text
+    text, mentions, held = view.text, view.mentions, view.stances
     quotes: dict[str, Quote] = {a: view.quotes(a)[i] for a, i in unit.members.items()}
     found: list[tuple[str, dict[str, str | None]]] = []
     if len(quotes) < len(view.annotators):
@@ -139,8 +134,7 @@ def _unit_disagreements(
                 (role.value, {a: _spans_text(text, s, width) for a, s in role_spans.items()})
             )
     same = all(
-        attributed(quotes[x], quotes[y], mentions[x], mentions[y])
-        and attributed(quotes[y], quotes[x], mentions[y], mentions[x])
+        same_speaker(quotes[x], quotes[y], mentions[x], mentions[y])
         for x, y in combinations(quotes, 2)
     )
     if not same:
@@ -167,13 +161,11 @@ def disagreements(view: DocumentView, *, width: int = 80) -> list[Disagreement]:
     """Every disagreement of the document's annotators, unit by unit."""
     if len(view.annotators) < 2:
         return []
-    mentions = {a: effective_mentions(view.docs[a].annotations) for a in view.annotators}
-    held = {a: quote_stances(view.docs[a].annotations, view.doc_id, a) for a in view.annotators}
     out: list[Disagreement] = []
     for unit in view.units:
         ids = {a: view.quotes(a)[i].id for a, i in unit.members.items()}
         shown = excerpt(view.text, unit.start, unit.end, width)
-        for name, values in _unit_disagreements(view, unit, mentions, held, width):
+        for name, values in _unit_disagreements(view, unit, width):
             out.append(
                 Disagreement(view.doc_id, unit.id, name, values, ids, unit.start, unit.end, shown)
             )

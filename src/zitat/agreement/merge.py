@@ -624,7 +624,7 @@ def merge(
         unused=unused,
         single=tuple(single),
         notes=tuple(log.notes),
-        agreed={k: log.agreed.get(k, 0) for k in ("quote", "stance", "entity", "entity-stance")},
+        agreed={k: log.agreed.get(k, 0) for k in KINDS},
         sources=sources,
         entity_ids=entity_ids,
         quote_ids=quote_ids,

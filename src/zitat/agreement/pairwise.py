@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 
 from zitat.agreement.align import DocumentView
 from zitat.agreement.categorical import Coefficients
-from zitat.errors import ValidationError
-from zitat.schema import Annotations
+from zitat.schema import Quote, Span
 from zitat.scoring.pair import ROLES
 from zitat.scoring.prf import PRF, Accuracy
 from zitat.scoring.quotes import QuoteCounts, quote_counts
 from zitat.scoring.spans import span_counts
-from zitat.scoring.speakers import SpeakerCounts, attributed, effective_mentions, speaker_counts
+from zitat.scoring.speakers import SpeakerCounts, attributed, speaker_counts
 
 __all__ = [
     "FIELDS",
@@ -39,7 +38,7 @@ __all__ = [
     "pair_counts",
     "pair_labels",
     "pair_metrics",
-    "quote_stances",
+    "same_speaker",
 ]
 
 FIELDS: tuple[str, ...] = ("type", "medium", "stance")
@@ -49,23 +48,14 @@ NO_STANCE = "none"
 PAIR_COEFFICIENTS: tuple[str, ...] = ("observed", "kappa", "alpha")
 
 
-def quote_stances(
-    annotations: Annotations, doc_id: str, annotator: str
-) -> dict[str, dict[str, str]]:
-    """Quote id → target → polarity; raises if one quote has two polarities toward a target."""
-    out: dict[str, dict[str, str]] = {}
-    for s in annotations.stances:
-        if s.quote is None:
-            continue
-        held = out.setdefault(s.quote, {})
-        if held.get(s.target, s.polarity.value) != s.polarity.value:
-            raise ValidationError(
-                f"two polarities toward {s.target!r} for quote {s.quote!r}",
-                obj=f"annotator {annotator!r}, Document {doc_id!r}",
-                field="stances",
-            )
-        held[s.target] = s.polarity.value
-    return out
+def same_speaker(
+    a: Quote,
+    b: Quote,
+    mentions_a: dict[str, frozenset[Span]],
+    mentions_b: dict[str, frozenset[Span]],
+) -> bool:
+    """Whether two annotators' quotes have one speaker: the scorer's rule both ways round."""
+    return attributed(a, b, mentions_a, mentions_b) and attributed(b, a, mentions_b, mentions_a)
 
 
 def _add_acc(a: dict[str, Accuracy], b: dict[str, Accuracy]) -> dict[str, Accuracy]:
@@ -153,12 +143,12 @@ def pair_counts(view: DocumentView, a: str, b: str) -> PairCounts:
     """Counts of ``a`` (reference) against ``b`` on one document."""
     pair = view.pair(a, b)
     spans = span_counts(pair)
-    ma, mb = effective_mentions(pair.gold), effective_mentions(pair.pred)
+    ma, mb = view.mentions[a], view.mentions[b]
     agreed = 0
     role_exact = {r.value: Accuracy() for r in ROLES}
     for gi, pi, _ in pair.alignment.pairs:
         qa, qb = pair.gold.quotes[gi], pair.pred.quotes[pi]
-        agreed += attributed(qa, qb, ma, mb) and attributed(qb, qa, mb, ma)
+        agreed += same_speaker(qa, qb, ma, mb)
         for role in ROLES:
             sa, sb = qa.role(role), qb.role(role)
             if sa or sb:
@@ -178,8 +168,7 @@ def pair_counts(view: DocumentView, a: str, b: str) -> PairCounts:
 def pair_labels(view: DocumentView, a: str, b: str) -> dict[str, dict[Hashable, dict[str, str]]]:
     """Categorical labels of the aligned quote pairs, by field (items keyed by document)."""
     pair = view.pair(a, b)
-    sa = quote_stances(pair.gold, view.doc_id, a)
-    sb = quote_stances(pair.pred, view.doc_id, b)
+    sa, sb = view.stances[a], view.stances[b]
     out: dict[str, dict[Hashable, dict[str, str]]] = {name: {} for name in FIELDS}
     for gi, pi, _ in pair.alignment.pairs:
         qa, qb = pair.gold.quotes[gi], pair.pred.quotes[pi]

@@ -1,7 +1,8 @@
 """Reading the documents to pre-annotate: a folder of ``.txt`` files or a JSONL file.
 
 Texts are kept exactly as stored (no newline translation: a CRLF file keeps its ``\\r\\n``),
-because every offset counts code points of the text as it is.
+because every offset counts code points of the text as it is; the folder is read by
+:func:`zitat.extract.readers.txt.read_txt_folder`, as ``zitat extract`` reads it.
 """
 
 from __future__ import annotations
@@ -11,19 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from zitat.errors import InputError, ValidationError
+from zitat.extract.readers.txt import read_txt_folder
 from zitat.io.jsonl import iter_parsed
 from zitat.schema import Document
 
 __all__ = ["iter_corpus"]
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{path}: not UTF-8 ({err.reason} at byte {err.start}); convert the file first"
-        ) from None
 
 
 def _document(record: Any, number: int, stem: str) -> Document:
@@ -43,10 +36,11 @@ def _document(record: Any, number: int, stem: str) -> Document:
 def iter_corpus(path: str | Path) -> Iterator[Document]:
     """Stream the documents at ``path``, in a stable order.
 
-    A folder: every ``*.txt`` file in it (sorted), the file stem as document id. A file: JSONL,
-    one object per line with ``text`` and an id in ``meta.doc_id``, ``id`` or ``doc_id``
-    (else ``<file stem>-<line>``); other ``meta`` keys are kept. Bad input raises an error
-    naming the file (and line); a document id that occurs twice is an error.
+    A folder: every ``*.txt`` file in it (sorted), the file stem as document id (a byte-order
+    mark is dropped; an empty file is an error). A file: JSONL, one object per line with
+    ``text`` and an id in ``meta.doc_id``, ``id`` or ``doc_id`` (else ``<file stem>-<line>``);
+    other ``meta`` keys are kept. Bad input raises an error naming the file (and line); a
+    document id that occurs twice is an error.
     """
     path = Path(path)
     seen: set[str] = set()
@@ -59,11 +53,12 @@ def iter_corpus(path: str | Path) -> Iterator[Document]:
 
 def _iter(path: Path) -> Iterator[Document]:
     if path.is_dir():
-        files = sorted(p for p in path.glob("*.txt") if p.is_file())
-        if not files:
+        empty = True
+        for doc in read_txt_folder(path):
+            empty = False
+            yield doc
+        if empty:
             raise InputError(f"{path}: no *.txt files in this folder")
-        for file in files:
-            yield Document(id=file.stem, text=_read_text(file))
     elif path.is_file():
         yield from iter_parsed(
             path,

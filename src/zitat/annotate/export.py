@@ -12,19 +12,19 @@ proposes (its polarity pre-selected in ``accept``), or per quote × target with
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from zitat.annotate.shown import shown_layer
 from zitat.io.hashing import input_hash, task_hash
+from zitat.io.jsonl import write_records
 from zitat.io.prodigy import FORMAT_VERSION, document_to_record
 from zitat.io.stance_tasks import stance_tasks
 from zitat.plugins.extractor import Extractor
 from zitat.plugins.guard import Outcome, run_extractor
 from zitat.schema import AnnotatedDocument, Annotations, Document, TargetInventory
-from zitat.text.prepare import prepare
 
 __all__ = [
     "PREANNOTATION_KEY",
@@ -62,15 +62,7 @@ class ExportSummary:
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for ``--json``."""
-        return {
-            "extractor": self.extractor,
-            "tasks": self.tasks,
-            "stance_tasks": self.stance_tasks,
-            "stance_questions": self.stance_questions,
-            "quotes": self.quotes,
-            "hidden_spans": self.hidden_spans,
-            "failures": [f.__dict__ for f in self.failures],
-        }
+        return asdict(self)
 
 
 def preannotation_task(
@@ -80,8 +72,6 @@ def preannotation_task(
 
     Stances are left out (they are asked in the choice tasks).
     """
-    from zitat.annotate.shown import shown_layer
-
     bare = AnnotatedDocument(doc.document, doc.annotations.with_(stances=()))
     full = document_to_record(bare)
     structure = {k: v for k, v in full["zitat"].items() if k not in {"sentences", "stances"}}
@@ -156,15 +146,17 @@ class _Questions:
 
 
 class _Ordered:
-    """Hands documents to the extractor and gives outcomes back in input order."""
+    """Hands documents to the extractor and gives outcomes back in input order.
+
+    Each document comes back as the runner prepared it (tokens, sentences), in the worker.
+    """
 
     def __init__(self, docs: Iterable[Document]) -> None:
         self._docs = docs
         self.pending: dict[int, Document] = {}
 
     def __iter__(self) -> Iterator[Document]:
-        for index, raw in enumerate(self._docs):
-            doc = prepare(raw)
+        for index, doc in enumerate(self._docs):
             self.pending[index] = doc
             yield doc
 
@@ -174,13 +166,9 @@ class _Ordered:
         for outcome in outcomes:
             waiting[outcome.index] = outcome
             while upcoming in waiting:
-                yield self.pending.pop(upcoming), waiting.pop(upcoming)
+                doc, done = self.pending.pop(upcoming), waiting.pop(upcoming)
+                yield done.document or doc, done
                 upcoming += 1
-
-
-def _line(handle: IO[str], record: Mapping[str, Any]) -> None:
-    handle.write(json.dumps(record, ensure_ascii=False))
-    handle.write("\n")
 
 
 def export_tasks(
@@ -219,11 +207,9 @@ def export_tasks(
         isolate=isolate,
         targets=targets,
     )
-    out, stance_out = Path(out), Path(stance_out)
-    for path in (out, stance_out):
-        path.parent.mkdir(parents=True, exist_ok=True)
     questions = _Questions()
-    with out.open("w", encoding="utf-8", newline="\n") as quotes_file:
+
+    def quote_tasks() -> Iterator[dict[str, Any]]:
         for doc, outcome in feed.in_order(outcomes):
             if progress is not None:
                 progress(outcome)
@@ -237,14 +223,12 @@ def export_tasks(
                 label = f"{by} (failed: {outcome.status})"
             annotated = AnnotatedDocument(doc, annotations)
             task, hidden = preannotation_task(annotated, preannotated_by=label)
-            _line(quotes_file, task)
-            summary.tasks += 1
             summary.quotes += len(annotations.quotes)
             summary.hidden_spans += hidden
             questions.add(annotated, targets, all_targets, label)
-    with stance_out.open("w", encoding="utf-8", newline="\n") as stances_file:
-        for question in questions.finished():
-            _line(stances_file, question)
-            summary.stance_tasks += 1
-            summary.stance_questions += len(question[STANCE_KEY]["holders"])
+            yield task
+
+    summary.tasks = write_records(out, quote_tasks())
+    summary.stance_tasks = write_records(stance_out, questions.finished())
+    summary.stance_questions = sum(len(q[STANCE_KEY]["holders"]) for q in questions.tasks.values())
     return summary

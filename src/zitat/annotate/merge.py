@@ -288,10 +288,9 @@ def merge_preannotation(
     saved spans. Stances are not merged (they come from the choice tasks). Raises
     :class:`~zitat.errors.ValidationError` if the result is inconsistent.
     """
-    if _canonical(edited) == _canonical(shown):
-        notes = MergeNotes(unchanged=True)
-        if restore:
-            return pre.with_(stances=()), notes
+    unchanged = _canonical(edited) == _canonical(shown)
+    if unchanged and restore:
+        return pre.with_(stances=()), MergeNotes(unchanged=True)
     merge = _Merge(edited, pre, shown_keys, edited_keys, restore)
     merge.merge_entities()
     quotes = merge.merge_quotes()
@@ -302,5 +301,5 @@ def merge_preannotation(
         (e for e in merge.entities.values() if e.id in used),
         key=lambda e: (e.mentions[0].start if e.mentions else -1, e.id),
     )
-    merge.notes.unchanged = _canonical(edited) == _canonical(shown)
+    merge.notes.unchanged = unchanged
     return Annotations(quotes=tuple(quotes), entities=tuple(entities)), merge.notes

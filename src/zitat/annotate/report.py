@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, get_args
 
 __all__ = ["AnnotatorSummary", "Duplicate", "ImportReport", "Issue", "Reason"]
 
 Reason = Literal["rejected", "ignored", "unanswered", "invalid", "duplicate", "unattached"]
-REASONS: tuple[Reason, ...] = (
-    "rejected",
-    "ignored",
-    "unanswered",
-    "invalid",
-    "duplicate",
-    "unattached",
-)
+REASONS: tuple[Reason, ...] = get_args(Reason)
 _REASON_TEXT = {
     "rejected": "answered reject: the task or its pre-annotation is wrong, not gold",
     "ignored": "answered ignore: skipped by the annotator, not used",
@@ -64,14 +57,7 @@ class Duplicate:
     rule: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "annotator": self.annotator,
-            "kind": self.kind,
-            "key": self.key,
-            "kept": self.kept,
-            "dropped": list(self.dropped),
-            "rule": self.rule,
-        }
+        return {**asdict(self), "dropped": list(self.dropped)}
 
 
 @dataclass

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zitat.io.prodigy import EVIDENCE, MENTION
+from zitat.io.prodigy import EVIDENCE, MENTION, relation_arcs
 from zitat.schema import Role
 
 __all__ = ["Layer", "shown_layer"]
@@ -115,27 +115,20 @@ def shown_layer(spans: Sequence[Mapping[str, Any]], structure: Mapping[str, Any]
             span["label"] = MENTION
         out_spans.append(span)
 
-    def arc(head: int, child: int, label: str) -> dict[str, Any]:
-        h, c = out_spans[position[head]], out_spans[position[child]]
-        return {
-            "head": h["token_end"],
-            "child": c["token_end"],
-            "head_span": dict(h),
-            "child_span": dict(c),
-            "label": label,
-        }
+    def shown(indices: Sequence[int]) -> list[int]:
+        return [position[i] for i in indices if i in chosen]
 
-    relations = []
     shown_ids = {q["id"] for q in shown_quotes}
-    for q in sorted(shown_quotes, key=lambda q: position[q["spans"][0]]):
-        head = q["spans"][0]
-        relations += [arc(head, part, "PART") for part in q["spans"][1:]]
-        for role in Role:
-            relations += [arc(head, i, role.value.upper()) for i in q[role.value] if i in chosen]
-        if q.get("parent") in shown_ids:
-            relations.append(arc(head, by_id[q["parent"]]["spans"][0], "NESTED_IN"))
-    for e in entities:
-        mentions = [i for i in e["mentions"] if i in chosen]
-        relations += [arc(mentions[0], m, "COREF") for m in mentions[1:]]
+    arc_quotes = [
+        {
+            "id": q["id"],
+            "spans": shown(q["spans"]),
+            **{role.value: shown(q[role.value]) for role in Role},
+            "parent": q["parent"] if q.get("parent") in shown_ids else None,
+        }
+        for q in sorted(shown_quotes, key=lambda q: position[q["spans"][0]])
+    ]
+    arc_entities = [{"mentions": shown(e["mentions"])} for e in entities]
+    relations = relation_arcs(out_spans, arc_quotes, arc_entities)
     candidates = sum(1 for s in spans if s["label"] != EVIDENCE)
     return Layer(out_spans, relations, hidden=candidates - len(chosen))

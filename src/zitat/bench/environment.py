@@ -18,14 +18,14 @@ def _version(name: str) -> str | None:
         return None
 
 
-def environment(extra_distributions: tuple[str, ...] = ()) -> dict[str, object]:
+def environment() -> dict[str, object]:
     """Python, platform, CPU count and the versions of the packages that shape results."""
-    names = dict.fromkeys((*_PACKAGES, *extra_distributions))
+    versions = {n: _version(n) for n in _PACKAGES}
     return {
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "platform": platform.platform(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
-        "packages": {n: _version(n) for n in names if _version(n) is not None},
+        "packages": {n: v for n, v in versions.items() if v is not None},
     }

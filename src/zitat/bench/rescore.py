@@ -10,8 +10,8 @@ from zitat.__about__ import __version__
 from zitat.bench.headline import HEADLINE
 from zitat.bench.results import save_run
 from zitat.bench.saved import load_saved_run
-from zitat.bench.scores import paired_tests, score_extractor
-from zitat.scoring import CorpusScores, compare, score_corpus
+from zitat.bench.scores import paired_tests, score_extractor, score_on_tasks
+from zitat.scoring import CorpusScores, compare
 
 __all__ = ["compare_runs", "rescore_run"]
 
@@ -65,22 +65,9 @@ def compare_runs(run_a: str | Path, run_b: str | Path, *, n_boot: int = 1000) ->
         scored: tuple[CorpusScores, CorpusScores] | None = None
         if same_gold:
             tasks = [t for t in entry_a["scored_tasks"] if t in entry_b["scored_tasks"]]
-            run_b_ = runs_b[entry_a["name"]]
             scored = (
-                score_corpus(
-                    a.gold,
-                    run_b_.predictions,
-                    tasks=tasks,
-                    n_boot=0,
-                    stance_pred=run_b_.stance_predictions,
-                ),
-                score_corpus(
-                    a.gold,
-                    run_a_.predictions,
-                    tasks=tasks,
-                    n_boot=0,
-                    stance_pred=run_a_.stance_predictions,
-                ),
+                score_on_tasks(runs_b[entry_a["name"]], a.gold, tasks),
+                score_on_tasks(run_a_, a.gold, tasks),
             )
         for key, title, _ in HEADLINE:
             va, vb = entry_a["scores"].get(key), entry_b["scores"].get(key)

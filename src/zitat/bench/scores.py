@@ -12,7 +12,7 @@ from zitat.bench.runner import ExtractorRun
 from zitat.schema import AnnotatedDocument
 from zitat.scoring import CorpusScores, compare, score_corpus
 
-__all__ = ["ScoredExtractor", "paired_tests", "score_extractor"]
+__all__ = ["ScoredExtractor", "paired_tests", "score_extractor", "score_on_tasks"]
 
 
 @dataclass
@@ -75,6 +75,15 @@ def score_extractor(
     return ScoredExtractor(run, scored_tasks, result, rows, scores)
 
 
+def score_on_tasks(
+    run: ExtractorRun, gold: Sequence[AnnotatedDocument], tasks: Sequence[str]
+) -> CorpusScores:
+    """``run`` scored on ``tasks`` alone, without bootstrap: one side of a paired test."""
+    return score_corpus(
+        gold, run.predictions, tasks=tasks, n_boot=0, stance_pred=run.stance_predictions
+    )
+
+
 def paired_tests(
     scored: Sequence[ScoredExtractor],
     gold: Sequence[AnnotatedDocument],
@@ -96,10 +105,7 @@ def paired_tests(
         """Extractor ``i`` scored on ``common`` alone (once, however many pairs need it)."""
         key = (i, frozenset(common))
         if key not in rescored:
-            run = usable[i].run
-            rescored[key] = score_corpus(
-                gold, run.predictions, tasks=common, n_boot=0, stance_pred=run.stance_predictions
-            )
+            rescored[key] = score_on_tasks(usable[i].run, gold, common)
         return rescored[key]
 
     for (i, a), (j, b) in itertools.combinations(enumerate(usable), 2):

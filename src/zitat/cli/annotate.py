@@ -10,7 +10,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from zitat.cli._common import ZitatGroup, console, echo_json, err_console
+from zitat.cli._common import ZitatGroup, console, echo_json, err_console, json_object
 from zitat.errors import InputError
 
 
@@ -31,18 +31,6 @@ def _default_targets() -> Path:
 def _stance_path(out: Path) -> Path:
     stem = out.name.removesuffix(".jsonl")
     return out.with_name(f"{stem}.stances.jsonl")
-
-
-def _config(raw: str | None) -> dict[str, Any] | None:
-    if raw is None:
-        return None
-    try:
-        parsed = json.loads(raw)
-    except json.JSONDecodeError as err:
-        raise InputError(f"--config: not JSON ({err.msg})") from None
-    if not isinstance(parsed, dict):
-        raise InputError("--config: expected a JSON object")
-    return parsed
 
 
 @annotate.command("export")
@@ -136,7 +124,7 @@ def export_command(
                 stance_out=stance_out,
                 targets=inventory,
                 all_targets=all_targets,
-                config=_config(config),
+                config=None if config is None else json_object(config),
                 jobs=jobs,
                 timeout=timeout,
                 isolate=not no_isolate,

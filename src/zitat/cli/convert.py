@@ -9,8 +9,6 @@ import click
 
 from zitat.cli._common import console, err_console
 from zitat.errors import InputError
-from zitat.io.formats.loss import LossWarning
-from zitat.plugins import Plugins
 
 
 @click.command()
@@ -26,6 +24,9 @@ from zitat.plugins import Plugins
 @click.option("--to", "to_format", default="prodigy", show_default=True, help="Format of TARGET.")
 def convert(source: Path, target: Path, from_format: str, to_format: str) -> None:
     """Convert annotated documents from SOURCE to TARGET."""
+    from zitat.io.formats.loss import LossWarning
+    from zitat.plugins import Plugins
+
     formats = Plugins().formats()
     for name in (from_format, to_format):
         if name not in formats:

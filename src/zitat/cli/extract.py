@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 import click
 from rich.progress import (
@@ -19,8 +18,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from zitat.cli._common import console, err_console
-from zitat.errors import InputError
+from zitat.cli._common import console, err_console, json_object
 
 if TYPE_CHECKING:
     from zitat.extract.writers import OutputFormat
@@ -34,18 +32,6 @@ class _RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
         return Text("– docs/s" if speed is None else f"{speed:,.1f} docs/s", style="cyan")
-
-
-def _config(value: str | None) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    try:
-        parsed = json.loads(value)
-    except json.JSONDecodeError as err:
-        raise InputError(f"--config: not JSON ({err.msg})") from None
-    if not isinstance(parsed, dict):
-        raise InputError("--config: expected a JSON object")
-    return parsed
 
 
 @click.command("extract")
@@ -166,7 +152,7 @@ def extract_command(
             errors=errors,
             overwrite=overwrite,
             on_start=lambda total: progress.update(task, total=total),
-            config=_config(config),
+            config=None if config is None else json_object(config),
             engine=engine,
             jobs=jobs,
             input_format=input_format,

@@ -8,8 +8,6 @@ import click
 from rich.table import Table
 
 from zitat.cli._common import ZitatGroup, console, echo_json, err_console
-from zitat.gold.folder import load_gold_path
-from zitat.gold.stats import gold_stats
 
 
 @click.group(cls=ZitatGroup)
@@ -23,6 +21,8 @@ def gold() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def validate(path: Path, lenient: bool, as_json: bool) -> None:
     """Check gold data at PATH (a JSONL file or a gold folder); exit 1 if anything is wrong."""
+    from zitat.gold.folder import load_gold_path
+
     bundle = load_gold_path(path, lenient=lenient)
     skipped = [str(p) for r in bundle.reports.values() for p in r.skipped]
     result = {
@@ -54,6 +54,9 @@ def validate(path: Path, lenient: bool, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(path: Path, as_json: bool) -> None:
     """Count documents, quotes by type and medium, speakers, targets and polarities."""
+    from zitat.gold.folder import load_gold_path
+    from zitat.gold.stats import gold_stats
+
     bundle = load_gold_path(path)
     counts = gold_stats(bundle.documents)
     if as_json:
@@ -120,6 +123,7 @@ def stats(path: Path, as_json: bool) -> None:
 def build(source: Path, corpus: Path, out: Path, stances: Path, targets: Path) -> None:
     """Build gold JSONL from hand-written YAML files with text anchors (see gold/README.md)."""
     from zitat.gold.anchors import write_gold
+    from zitat.gold.folder import load_gold_path
 
     write_gold(source, corpus, out, stances, targets)
     bundle = load_gold_path(out)

@@ -8,13 +8,14 @@ import click
 from rich.table import Table
 
 from zitat.cli._common import console, echo_json
-from zitat.plugins import Plugins
 
 
 @click.command("plugins")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def plugins_command(as_json: bool) -> None:
     """List plugins with their distribution, version, hooks, extractors and load errors."""
+    from zitat.plugins import Plugins
+
     manager = Plugins()
     infos = manager.info()
     manager.gold_sets()

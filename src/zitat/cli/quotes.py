@@ -36,34 +36,6 @@ def quotes() -> None:
     """Work with the quotations of a corpus."""
 
 
-def _read_texts(folder: Path) -> list[AnnotatedDocument]:
-    from zitat.schema import AnnotatedDocument
-    from zitat.text import make_document
-
-    docs = []
-    for path in sorted(folder.glob("*.txt")):
-        try:
-            text = path.read_bytes().decode("utf-8")  # no newline translation: offsets hold
-        except UnicodeDecodeError as err:
-            raise InputError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
-        docs.append(AnnotatedDocument(make_document(path.stem, text)))
-    return docs
-
-
-def load_corpus(spec: str) -> list[AnnotatedDocument]:
-    """Documents named by CORPUS: a gold set name, a JSONL file or folder, or a folder of
-    ``<doc_id>.txt`` texts (no annotations)."""
-    from zitat.bench.goldspec import load_gold
-
-    path = Path(spec)
-    if path.is_dir() and not any(path.glob("*.jsonl")):
-        docs = _read_texts(path)
-        if not docs:
-            raise InputError(f"{path}: no *.jsonl documents and no *.txt texts in this folder")
-        return docs
-    return list(load_gold(spec).documents)
-
-
 def _with_gold(docs: list[AnnotatedDocument], spec: str) -> list[AnnotatedDocument]:
     """The corpus documents with the gold annotations of the same document id."""
     from zitat.bench.goldspec import load_gold
@@ -80,32 +52,6 @@ def _with_gold(docs: list[AnnotatedDocument], spec: str) -> list[AnnotatedDocume
             raise InputError(f"document {doc.id!r}: the text differs from the gold's ({spec})")
         out.append(AnnotatedDocument(doc.document, found.annotations))
     return out
-
-
-def _extract(
-    docs: list[AnnotatedDocument], name: str, *, isolate: bool, timeout: float
-) -> list[AnnotatedDocument]:
-    """The corpus documents with the annotations the extractor ``name`` finds (guarded)."""
-    from zitat.plugins import Plugins, run_extractor
-    from zitat.schema import AnnotatedDocument
-    from zitat.text import prepare
-
-    cls = Plugins().extractor(name)
-    reason = cls.unavailable()
-    if reason:
-        raise InputError(f"extractor {name!r} is not available: {reason}")
-    prepared = [prepare(d.document) for d in docs]
-    found: dict[int, AnnotatedDocument] = {}
-    for outcome in run_extractor(cls, prepared, isolate=isolate, timeout=timeout):
-        if outcome.ok and outcome.annotations is not None:
-            found[outcome.index] = AnnotatedDocument(prepared[outcome.index], outcome.annotations)
-        else:
-            err_console.print(
-                f"[yellow]{name} {outcome.status} on {outcome.doc_id}[/]: {outcome.error}; "
-                "its quotes are left out",
-                soft_wrap=True,
-            )
-    return [found[i] for i in sorted(found)]
 
 
 _SHOWN_WORDS = 8
@@ -220,6 +166,8 @@ def align_command(
     CORPUS is a gold set name (seeds), a JSONL file or folder of documents, or a folder of
     <doc_id>.txt texts. Without --extractor or --gold the quotes annotated in CORPUS are used.
     """
+    from zitat.cli._corpus import load_corpus, run_over
+    from zitat.plugins import Plugins
     from zitat.tracking import (
         DEFAULT_LINKAGE,
         DEFAULT_SIMILARITY,
@@ -230,9 +178,15 @@ def align_command(
 
     if extractor and gold_spec:
         raise click.UsageError("give --extractor or --gold, not both")
-    docs = load_corpus(corpus)
+    docs, _ = load_corpus(corpus)
     if extractor:
-        docs = _extract(docs, extractor, isolate=not no_isolate, timeout=timeout)
+        docs, _ = run_over(
+            docs,
+            Plugins().extractor(extractor),
+            isolate=not no_isolate,
+            timeout=timeout,
+            left_out="quotes",
+        )
         quotes_from = f"extractor:{extractor}"
     elif gold_spec:
         docs = _with_gold(docs, gold_spec)

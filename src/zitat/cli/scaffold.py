@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from zitat.scaffold import new_plugin, plugin_names
-
 
 @click.group("plugin")
 def plugin_group() -> None:
@@ -30,6 +28,8 @@ def new_command(name: str, directory: Path) -> None:
     The skeleton passes zitat's conformance check as written; install it with
     `pip install -e "zitat-NAME[test]"` and run its tests with pytest.
     """
+    from zitat.scaffold import new_plugin, plugin_names
+
     names = plugin_names(name)
     target = new_plugin(name, directory)
     click.echo(f"Created {target} with the extractor {names.extractor!r}.")

@@ -2,98 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 from rich.table import Table
 from rich.text import Text
 
-from zitat.cli._common import console, echo_json, err_console
+from zitat.cli._common import console, echo_json
 from zitat.errors import InputError
 
 if TYPE_CHECKING:
-    from zitat.schema import AnnotatedDocument, TargetInventory
     from zitat.stances import StanceSummary, TargetPosition
 
 __all__ = ["stances"]
 
 _STYLE = {"favor": "green", "against": "red", "neutral": "dim", "mixed": "yellow"}
-
-
-def _read_texts(folder: Path) -> list[AnnotatedDocument]:
-    from zitat.schema import AnnotatedDocument
-    from zitat.text import make_document
-
-    docs = []
-    for path in sorted(folder.glob("*.txt")):
-        try:
-            text = path.read_bytes().decode("utf-8")  # no newline translation: offsets hold
-        except UnicodeDecodeError as err:
-            raise InputError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
-        docs.append(AnnotatedDocument(make_document(path.stem, text)))
-    if not docs:
-        raise InputError(f"{folder}: no *.jsonl documents and no *.txt texts in this folder")
-    return docs
-
-
-def _corpus(spec: str) -> tuple[list[AnnotatedDocument], TargetInventory | None]:
-    """Documents and inventory named by PATH: a gold set, a JSONL file or gold folder, or a
-    folder of ``<doc_id>.txt`` texts (with an optional ``targets.yaml``)."""
-    from zitat.bench.goldspec import load_gold
-    from zitat.gold.folder import TARGET_FILES
-    from zitat.schema import TargetInventory
-
-    path = Path(spec)
-    if path.is_dir() and not any(path.glob("*.jsonl")):
-        docs = _read_texts(path)
-        inventory = next(
-            (TargetInventory.load(path / n) for n in TARGET_FILES if (path / n).is_file()), None
-        )
-        return docs, inventory
-    gold = load_gold(spec)
-    return list(gold.documents), gold.targets
-
-
-def _extract(
-    docs: list[AnnotatedDocument],
-    name: str,
-    targets: TargetInventory,
-    *,
-    isolate: bool,
-    timeout: float,
-) -> tuple[list[AnnotatedDocument], list[dict[str, str]]]:
-    """The documents as the extractor ``name`` annotates them (guarded), and its failures."""
-    from zitat.plugins import Plugins, run_extractor
-    from zitat.schema import AnnotatedDocument, Task
-    from zitat.text import prepare
-
-    cls = Plugins().extractor(name)
-    if Task.STANCES not in cls.tasks:
-        raise InputError(
-            f"extractor {name!r} does not find stances (its tasks: "
-            f"{', '.join(sorted(t.value for t in cls.tasks))})"
-        )
-    reason = cls.unavailable()
-    if reason:
-        raise InputError(f"extractor {name!r} is not available: {reason}")
-    prepared = [prepare(d.document) for d in docs]
-    found: dict[int, AnnotatedDocument] = {}
-    failed: list[dict[str, str]] = []
-    outcomes = run_extractor(cls, prepared, targets=targets, isolate=isolate, timeout=timeout)
-    for outcome in outcomes:
-        if outcome.ok and outcome.annotations is not None:
-            found[outcome.index] = AnnotatedDocument(prepared[outcome.index], outcome.annotations)
-        else:
-            failed.append(
-                {"doc_id": outcome.doc_id, "status": outcome.status, "error": str(outcome.error)}
-            )
-            err_console.print(
-                f"[yellow]{name} {outcome.status} on {outcome.doc_id}[/]: {outcome.error}; "
-                "its stances are left out",
-                soft_wrap=True,
-            )
-    return [found[i] for i in sorted(found)], failed
 
 
 def _counts(p: TargetPosition) -> str:
@@ -182,11 +105,14 @@ def stances(
     against and neutral quotes and a position — one side only: that side; both: the side with
     at least twice as many quotes, else mixed; neutral quotes never outweigh polar ones.
     """
+    from zitat.cli._corpus import load_corpus, run_over
     from zitat.cli.targets import find_inventory
     from zitat.entities import link_entities
+    from zitat.plugins import Plugins
+    from zitat.schema import Task
     from zitat.stances import summarise_stances
 
-    docs, inventory = _corpus(path)
+    docs, inventory = load_corpus(path)
     if targets_spec is not None:
         inventory, _ = find_inventory(targets_spec)
     failed: list[dict[str, str]] = []
@@ -196,7 +122,20 @@ def stances(
                 f"{path} comes with no target inventory; name one with --targets "
                 "(an inventory file, a gold folder or a gold set name)"
             )
-        docs, failed = _extract(docs, extractor, inventory, isolate=not no_isolate, timeout=timeout)
+        cls = Plugins().extractor(extractor)
+        if Task.STANCES not in cls.tasks:
+            raise InputError(
+                f"extractor {extractor!r} does not find stances (its tasks: "
+                f"{', '.join(sorted(t.value for t in cls.tasks))})"
+            )
+        docs, failed = run_over(
+            docs,
+            cls,
+            targets=inventory,
+            isolate=not no_isolate,
+            timeout=timeout,
+            left_out="stances",
+        )
     elif not any(d.annotations.stances for d in docs):
         raise InputError(
             f"{path} holds no stances; run an extractor over it, e.g. "

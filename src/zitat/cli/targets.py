@@ -18,14 +18,14 @@ __all__ = ["find_inventory", "targets"]
 
 def find_inventory(spec: str) -> tuple[TargetInventory, str]:
     """The inventory named by ``spec`` (file, gold folder or gold set name) and its source."""
-    from zitat.gold.folder import TARGET_FILES
-
     path = Path(spec)
     if path.is_dir():
-        for name in TARGET_FILES:
-            if (path / name).is_file():
-                return TargetInventory.load(path / name), str(path / name)
-        raise InputError(f"{path}: no {' / '.join(TARGET_FILES)} in this folder")
+        from zitat.gold.folder import TARGET_FILES, targets_file
+
+        found = targets_file(path)
+        if found is None:
+            raise InputError(f"{path}: no {' / '.join(TARGET_FILES)} in this folder")
+        return TargetInventory.load(found), str(found)
     if path.exists():
         return TargetInventory.load(path), str(path)
     from zitat.plugins import Plugins

@@ -12,7 +12,6 @@ from types import ModuleType
 
 import click
 
-from zitat.bench.goldspec import load_gold
 from zitat.cli._common import ZitatGroup, echo_json, err_console
 
 CRF_TRAINER = "zitat_crf.train"
@@ -65,6 +64,8 @@ def crf(
     as_json: bool,
 ) -> None:
     """Train the zitat-crf tagger on GOLD and write the model to OUT."""
+    from zitat.bench.goldspec import load_gold
+
     trainer = _plugin_module(CRF_TRAINER, "zitat-crf")
     gold = load_gold(gold_spec)
     report = trainer.train(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from zitat.schema import AnnotatedDocument
 
-__all__ = ["Event", "Failure", "FailureStatus", "Skipped", "Summary"]
+if TYPE_CHECKING:
+    from zitat.plugins.guard import Outcome
+    from zitat.schema import Document
+
+__all__ = ["Event", "Failure", "FailureStatus", "Skipped", "Summary", "outcome_event"]
 
 FailureStatus = Literal["error", "timeout", "invalid", "input"]
 
@@ -29,14 +33,8 @@ class Failure:
     source: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The errors-file record."""
-        return {
-            "doc_id": self.doc_id,
-            "extractor": self.extractor,
-            "status": self.status,
-            "error": self.error,
-            "source": self.source,
-        }
+        """The errors-file record: every field, in this order."""
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -47,6 +45,13 @@ class Skipped:
 
 
 Event = AnnotatedDocument | Failure | Skipped
+
+
+def outcome_event(outcome: Outcome, doc: Document, extractor: str) -> AnnotatedDocument | Failure:
+    """The event for the guarded runner's outcome on ``doc``: annotated (prepared), or failed."""
+    if outcome.ok and outcome.annotations is not None:
+        return AnnotatedDocument(outcome.document or doc, outcome.annotations)
+    return Failure(doc.id, extractor, cast(FailureStatus, outcome.status), outcome.error or "")
 
 
 @dataclass

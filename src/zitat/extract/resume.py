@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from zitat.errors import InputError
 
@@ -21,12 +23,12 @@ _TEXT_KEY = '{"text": '
 _META_KEY = ', "meta": '
 
 
+@dataclass
 class ResumePoint:
     """The ids an output already holds, and what was repaired to get there."""
 
-    def __init__(self, ids: set[str], notes: list[str]) -> None:
-        self.ids = ids
-        self.notes = notes
+    ids: set[str]
+    notes: list[str]
 
 
 def _record_id(line: str) -> str | None:
@@ -35,16 +37,18 @@ def _record_id(line: str) -> str | None:
         _, end = _DECODER.raw_decode(line, len(_TEXT_KEY))
         if line.startswith(_META_KEY, end):
             meta, _ = _DECODER.raw_decode(line, end + len(_META_KEY))
-            doc_id = meta.get("doc_id") if isinstance(meta, dict) else None
-            return doc_id if isinstance(doc_id, str) else None
+            return _doc_id(meta)
     record = json.loads(line)
-    meta = record.get("meta") if isinstance(record, dict) else None
+    return _doc_id(record.get("meta") if isinstance(record, dict) else None)
+
+
+def _doc_id(meta: Any) -> str | None:
     doc_id = meta.get("doc_id") if isinstance(meta, dict) else None
     return doc_id if isinstance(doc_id, str) else None
 
 
-def jsonl_done(path: Path, *, repair: bool = True) -> ResumePoint:
-    """The document ids of a JSONL output; a cut-short last line is removed when ``repair``.
+def jsonl_done(path: Path) -> ResumePoint:
+    """The document ids of a JSONL output; a cut-short last line is removed.
 
     Raises :class:`InputError` naming the line when an earlier line is not a zitat record.
     """
@@ -56,8 +60,7 @@ def jsonl_done(path: Path, *, repair: bool = True) -> ResumePoint:
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             if not raw.endswith(b"\n"):  # the last line, cut short by a crash
-                if repair:
-                    os.truncate(path, good_end)
+                os.truncate(path, good_end)
                 notes.append(
                     f"{path}:{number}: removed an incomplete last line ({len(raw)} bytes) "
                     "left by an interrupted run; its document is extracted again"
@@ -82,7 +85,7 @@ def jsonl_done(path: Path, *, repair: bool = True) -> ResumePoint:
     return ResumePoint(ids, notes)
 
 
-def parquet_done(folder: Path, *, repair: bool = True) -> ResumePoint:
+def parquet_done(folder: Path) -> ResumePoint:
     """The document ids in a Parquet output folder; parts left half-written are removed."""
     ids: set[str] = set()
     notes: list[str] = []
@@ -92,8 +95,7 @@ def parquet_done(folder: Path, *, repair: bool = True) -> ResumePoint:
     import pyarrow.parquet as pq
 
     for leftover in sorted(folder.glob("*.parquet.tmp")):
-        if repair:
-            leftover.unlink()
+        leftover.unlink()
         notes.append(f"{leftover}: removed a part left unfinished by an interrupted run")
     for part in sorted(folder.glob("part-*.parquet")):
         try:

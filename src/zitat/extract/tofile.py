@@ -101,15 +101,16 @@ def extract_to(
         from zitat.extract.writers.parquet import ParquetWriter
 
         writer = ParquetWriter(out, overwrite=overwrite, part_size=part_size)
-    resume = writer.resume
     errors_path = errors if errors is not None or out is None else default_errors_path(out)
     failures = ErrorsFile(errors_path, stream=sys.stderr if errors_path is None else None)
-    report = ExtractReport(Summary(), out, chosen, errors_path, list(resume.notes))
     try:
         with extract(
-            corpus, extractor, skip=frozenset(resume.ids), on_failure=failures.write, **options
+            corpus,
+            extractor,
+            skip=frozenset(writer.resume.ids),
+            on_failure=failures.write,
+            **options,
         ) as run:
-            report.summary, report.total = run.summary, run.total
             if on_start is not None:
                 on_start(run.total)
             for doc in run:
@@ -117,6 +118,11 @@ def extract_to(
     finally:
         writer.close()
         failures.close()
-    if failures.count == 0:
-        report.errors = None
-    return report
+    return ExtractReport(
+        run.summary,
+        out,
+        chosen,
+        errors_path if failures.count else None,
+        list(writer.resume.notes),
+        run.total,
+    )

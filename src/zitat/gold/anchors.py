@@ -45,21 +45,7 @@ __all__ = ["build_gold", "load_authoring", "resolve_anchor", "write_gold"]
 _LINE = "__line__"
 _DOC_KEYS = frozenset({"doc", "meta", "entities", "quotes", "stances"})
 _ENTITY_KEYS = frozenset({"id", "name", "kind", "mentions", "external_id", "note"})
-_QUOTE_KEYS = frozenset(
-    {
-        "id",
-        "type",
-        "medium",
-        "spans",
-        "cue",
-        "frame",
-        "speaker",
-        "addressee",
-        "entity",
-        "parent",
-        "note",
-    }
-)
+_QUOTE_KEYS = frozenset({"id", "type", "medium", "spans", *ROLE_FIELDS, "entity", "parent", "note"})
 _STANCE_KEYS = frozenset({"quote", "entity", "target", "polarity", "evidence", "note"})
 _SHOWN_POSITIONS = 8
 

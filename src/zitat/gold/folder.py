@@ -16,9 +16,14 @@ from zitat.io.jsonl import ReadReport, read_documents
 from zitat.io.stance_tasks import StanceAnswer, iter_stance_answers
 from zitat.schema import AnnotatedDocument, TargetInventory
 
-__all__ = ["GoldBundle", "load_gold_path"]
+__all__ = ["TARGET_FILES", "GoldBundle", "load_gold_path", "targets_file"]
 
 TARGET_FILES = ("targets.yaml", "targets.yml", "targets.json")
+
+
+def targets_file(folder: Path) -> Path | None:
+    """The inventory file of a gold folder (``targets.yaml``, .yml or .json), if it has one."""
+    return next((folder / n for n in TARGET_FILES if (folder / n).is_file()), None)
 
 
 @dataclass
@@ -53,11 +58,10 @@ def load_gold_path(path: str | Path, *, lenient: bool = False) -> GoldBundle:
     bundle = GoldBundle()
     doc_files, stance_files = _document_files(path)
     folder = path if path.is_dir() else path.parent
-    for name in TARGET_FILES:
-        if (folder / name).is_file():
-            bundle.targets = TargetInventory.load(folder / name)
-            bundle.files.append(folder / name)
-            break
+    inventory = targets_file(folder)
+    if inventory is not None:
+        bundle.targets = TargetInventory.load(inventory)
+        bundle.files.append(inventory)
     seen: dict[str, Path] = {}
     for file in doc_files:
         docs, report = read_documents(file, lenient=lenient)

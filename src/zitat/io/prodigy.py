@@ -43,6 +43,7 @@ __all__ = [
     "SPAN_LABELS",
     "document_to_record",
     "record_to_document",
+    "relation_arcs",
 ]
 
 FORMAT_VERSION = 1
@@ -168,7 +169,7 @@ def document_to_record(doc: AnnotatedDocument) -> dict[str, Any]:
             for t in document.tokens
         ],
         "spans": spans,
-        "relations": _relations(spans, quotes_raw, entities_raw),
+        "relations": relation_arcs(spans, quotes_raw, entities_raw),
         "answer": "accept",
         "zitat": {
             "version": FORMAT_VERSION,
@@ -197,11 +198,19 @@ def _arc(spans: list[dict[str, Any]], head: int, child: int, label: str) -> dict
     }
 
 
-def _relations(
+def relation_arcs(
     spans: list[dict[str, Any]],
-    quotes: list[dict[str, Any]],
-    entities: list[dict[str, Any]],
+    quotes: Sequence[Mapping[str, Any]],
+    entities: Sequence[Mapping[str, Any]],
 ) -> list[dict[str, Any]]:
+    """The Prodigy relations that show ``quotes`` and ``entities`` between ``spans``.
+
+    ``quotes`` and ``entities`` are in the shape of the ``zitat`` key (``spans``, the role
+    names, ``parent``; ``mentions``), their span indices pointing into ``spans``: ``PART``
+    from a quote's first span to each further one, a role arc from it to each role span,
+    ``NESTED_IN`` to the first span of its parent, ``COREF`` from an entity's first mention
+    to each further one.
+    """
     first = {q["id"]: q["spans"][0] for q in quotes}
     arcs = []
     for q in quotes:

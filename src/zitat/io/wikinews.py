@@ -6,7 +6,7 @@ One JSON file per document: ``documentName``, ``originalText``, ``tokens``, ``se
 ``medium``, ``isNested``, ``hasNested`` and an integer ``id``).
 
 Reading keeps the dataset's own tokens and sentences. Everything the original file holds
-besides text, tokens, sentence spans and quotes is derivable, except three things kept in
+besides text, tokens, sentence spans and quotes is derivable, except two things kept in
 ``Document.meta["wikinews"]`` when (and only when) they occur:
 
 - ``order``: role spans the file lists out of text order (zitat sorts spans);
@@ -244,17 +244,12 @@ def _to_document(data: Any, fallback_id: str) -> AnnotatedDocument:
         media.append(_label(MEDIA, _get(ann, "medium", str, where), f"{where}.medium"))
         nested.append(_get(ann, "isNested", bool, where))
         has.append(_get(ann, "hasNested", bool, where))
-        quote_spans, quote_order = _role(ann, "quote", where)
-        spans.append(quote_spans)
-        roles.append({})
-        for role, (role_spans, role_order) in [
-            ("quote", (quote_spans, quote_order)),
-            *((r, _role(ann, r, where)) for r in ROLES),
-        ]:
-            if role != "quote":
-                roles[-1][role] = role_spans
-            if role_order is not None:
-                order.setdefault(qid, {})[role] = role_order
+        parsed = {role: _role(ann, role, where) for role in ("quote", *ROLES)}
+        spans.append(parsed["quote"][0])
+        roles.append({role: parsed[role][0] for role in ROLES})
+        permutations = {role: p for role, (_, p) in parsed.items() if p is not None}
+        if permutations:
+            order[qid] = permutations
     parents = derive_parents(spans, nested, has, [r["speaker"] for r in roles])
     implied = implied_flags(spans, parents)
     flags = {
@@ -273,11 +268,9 @@ def _to_document(data: Any, fallback_id: str) -> AnnotatedDocument:
                     spans=tuple(spans[i]),
                     type=types[i],
                     medium=media[i],
+                    entity=None,  # the dataset has no speaker entities
                     parent=None if parent is None else ids[parent],
-                    cue=tuple(roles[i]["cue"]),
-                    frame=tuple(roles[i]["frame"]),
-                    speaker=tuple(roles[i]["speaker"]),
-                    addressee=tuple(roles[i]["addressee"]),
+                    **{role: tuple(found) for role, found in roles[i].items()},
                 )
             )
         except ValidationError as err:

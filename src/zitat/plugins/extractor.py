@@ -159,8 +159,6 @@ def _conforms(value: Any, hint: Any, default: Any) -> bool:
         return any(value == a and type(value) is type(a) for a in args)
     if origin in (typing.Union, types.UnionType):
         return any(_conforms(value, a, dataclasses.MISSING) for a in args)
-    if origin is typing.ClassVar:
-        return False
     if origin is not None:
         if not isinstance(origin, type) or not isinstance(value, origin):
             return False
@@ -180,8 +178,8 @@ def _conforms(value: Any, hint: Any, default: Any) -> bool:
         return True
     if not isinstance(hint, type):
         return True  # a typing construct we do not check (TypeVar, NewType, ...)
-    if isinstance(value, bool) and hint is not bool and not issubclass(hint, bool):
-        return hint in (object,)
+    if isinstance(value, bool) and hint is not bool:
+        return False  # True is an int to Python, not to a config
     if hint is float:
         return isinstance(value, int | float)
     return isinstance(value, hint)

@@ -35,6 +35,7 @@ __all__ = [
     "extract_one",
     "run_extractor",
     "run_guarded",
+    "warm_up",
 ]
 
 Status = Literal["ok", "error", "timeout", "invalid"]
@@ -133,7 +134,7 @@ def _describe(err: BaseException) -> str:
     return f"{type(err).__name__}: {err}{where}"
 
 
-def _warm_up(extractor: Extractor) -> None:
+def warm_up(extractor: Extractor) -> None:
     """One call on a tiny document so lazy loading is not timed as the first document's."""
     from zitat.text.prepare import make_document
 
@@ -148,7 +149,7 @@ def _worker(conn: Connection, factory: Callable[[], Extractor]) -> None:
         conn.send(("init", _describe(err)))
         return
     base = _rss_mb()
-    _warm_up(extractor)
+    warm_up(extractor)
     conn.send(("ready", None))
     while True:
         item = conn.recv()
@@ -264,7 +265,7 @@ def _run_here(factory: Callable[[], Extractor], docs: Iterable[Document]) -> Ite
         extractor = factory()
     except Exception as err:
         raise RuntimeError(f"extractor could not start: {_describe(err)}") from err
-    _warm_up(extractor)
+    warm_up(extractor)
     for index, doc in enumerate(docs):
         yield extract_one(extractor, doc, index)
 
@@ -291,35 +292,27 @@ def _run_isolated(
             for worker in busy:
                 assert worker.busy is not None
                 index, doc, started = worker.busy
-                w = worker
-                if w.conn in ready:
-                    prepared: Document | None = None
+                free = worker
+                if worker.conn in ready:
                     try:
-                        _, (i, status, output, seconds, error, prepared) = w.conn.recv()
+                        _, (i, status, output, seconds, error, prepared) = worker.conn.recv()
+                        outcome = Outcome(i, doc.id, status, output, seconds, error, prepared)
                     except (EOFError, OSError):
-                        note = w.exit_note()
-                        status, output, i = "error", None, index
+                        note = worker.exit_note()
                         error = f"worker process died{note}; a new one was started"
-                        seconds = time.monotonic() - started
-                        w = _replace(w, factory)
-                        workers[workers.index(worker)] = w
-                    w.busy = None
-                    _feed(w, pending)  # before yielding: the worker goes on meanwhile
-                    yield Outcome(i, doc.id, status, output, seconds, error, prepared)
+                        elapsed = time.monotonic() - started
+                        outcome = Outcome(index, doc.id, "error", None, elapsed, error)
+                        free = _replace(workers, worker, factory)
                 elif timeout is not None and time.monotonic() - started > timeout:  # hung
                     elapsed = time.monotonic() - started
-                    w.busy = None
-                    new = _replace(w, factory)
-                    workers[workers.index(w)] = new
-                    _feed(new, pending)
-                    yield Outcome(
-                        index,
-                        doc.id,
-                        "timeout",
-                        None,
-                        elapsed,
-                        f"no result within {timeout:g} s; the worker was stopped",
-                    )
+                    error = f"no result within {timeout:g} s; the worker was stopped"
+                    outcome = Outcome(index, doc.id, "timeout", None, elapsed, error)
+                    free = _replace(workers, worker, factory)
+                else:
+                    continue
+                free.busy = None
+                _feed(free, pending)  # before yielding: the worker goes on meanwhile
+                yield outcome
     finally:
         for w in workers:
             peak += w.stop(kill=w.busy is not None)
@@ -327,9 +320,12 @@ def _run_isolated(
             stats.append(WorkerStats(peak_mb=peak))
 
 
-def _replace(worker: _Worker, factory: Callable[[], Extractor]) -> _Worker:
+def _replace(workers: list[_Worker], worker: _Worker, factory: Callable[[], Extractor]) -> _Worker:
+    """Stop ``worker`` and put a new one in its place in ``workers``."""
     worker.stop(kill=True)
-    return _Worker(factory)
+    new = _Worker(factory)
+    workers[workers.index(worker)] = new
+    return new
 
 
 def _feed(worker: _Worker, pending: Iterator[tuple[int, Document]]) -> None:

@@ -77,9 +77,19 @@ def evaluate(
     metrics: Iterable[Metric], stats: DocumentStats, matrix: NDArray[np.float64]
 ) -> dict[str, Array]:
     """Every metric on every row of ``matrix`` (summed statistics)."""
-    cols = stats.columns(matrix)
-    n = matrix.shape[0]
-    return {m.name: np.broadcast_to(m(cols), (n,)).astype(float) for m in metrics}
+    return {m.name: _value(m, stats, matrix) for m in metrics}
+
+
+def _value(metric: Metric, stats: DocumentStats, matrix: NDArray[np.float64]) -> Array:
+    """One metric on every row of ``matrix``."""
+    return np.broadcast_to(metric(stats.columns(matrix)), (matrix.shape[0],)).astype(float)
+
+
+def _percentiles(values: Array, confidence: float) -> tuple[float, float]:
+    """The central ``confidence`` interval of ``values`` (percentile method)."""
+    alpha = (1.0 - confidence) / 2 * 100
+    low, high = np.percentile(values, [alpha, 100 - alpha])
+    return float(low), float(high)
 
 
 def _resample_sums(
@@ -112,12 +122,9 @@ def bootstrap_intervals(
     for sums in _resample_sums(stats.values, n_boot, rng):
         for name, values in evaluate(metrics, stats, sums).items():
             samples[name].append(values)
-    alpha = (1.0 - confidence) / 2 * 100
-    out: dict[str, tuple[float, float]] = {}
-    for name, parts in samples.items():
-        low, high = np.percentile(np.concatenate(parts), [alpha, 100 - alpha])
-        out[name] = (float(low), float(high))
-    return out
+    return {
+        name: _percentiles(np.concatenate(parts), confidence) for name, parts in samples.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +156,6 @@ class PairedResult:
         }
 
 
-def _value(metric: Metric, stats: DocumentStats, matrix: NDArray[np.float64]) -> Array:
-    return np.broadcast_to(metric(stats.columns(matrix)), (matrix.shape[0],)).astype(float)
-
-
 def paired_test(
     stats_a: DocumentStats,
     stats_b: DocumentStats,
@@ -181,23 +184,19 @@ def paired_test(
             _value(metric, stats_a, sums[:, :width]) - _value(metric, stats_b, sums[:, width:])
         )
     deltas = np.concatenate(boot) if boot else np.zeros(0)
-    alpha = (1.0 - confidence) / 2 * 100
-    if deltas.size:
-        low, high = (float(x) for x in np.percentile(deltas, [alpha, 100 - alpha]))
-    else:
-        low = high = delta
+    low, high = _percentiles(deltas, confidence) if deltas.size else (delta, delta)
     if method == "bootstrap":
         extreme = int(np.sum(np.abs(deltas - delta) >= abs(delta) - _EPS))
-        p_value = extreme / max(deltas.size, 1) if deltas.size else 1.0
+        p_value = extreme / deltas.size if deltas.size else 1.0
     else:
-        total_a, diff = va.sum(axis=0), vb - va
+        total_a, total_b, diff = va.sum(axis=0), vb.sum(axis=0), vb - va
         extreme, done = 0, 0
         while done < n_resamples:
             k = min(_CHUNK, n_resamples - done)
             swap = rng.integers(0, 2, size=(k, n)).astype(float)
             moved = swap @ diff
             sa = total_a + moved
-            sb = vb.sum(axis=0) - moved
+            sb = total_b - moved
             d = _value(metric, stats_a, sa) - _value(metric, stats_b, sb)
             extreme += int(np.sum(np.abs(d) >= abs(delta) - _EPS))
             done += k

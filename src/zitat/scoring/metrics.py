@@ -89,26 +89,28 @@ def _acc(key: str, correct: str, total: str, requires: tuple[str, ...] = ()) -> 
     return Metric(key, lambda c: div(c[correct], c[total]), requires or (total,))
 
 
-def _macro(key: str, parts: Collection[str]) -> list[Metric]:
-    """Wikinews macro P/R/F1 pooled over ``parts``."""
+def _macro(key: str, stats: Collection[str]) -> list[Metric]:
+    """Mean P and R (and their F1) from the summed ``{stat}.psum/pn/rsum/rn`` of ``stats``.
+
+    The Wikinews macro scores pool several parts; B³ has one prefix.
+    """
 
     def p(c: Columns) -> Array:
-        return div(
-            _sum(c, [f"wikinews.{x}.psum" for x in parts]),
-            _sum(c, [f"wikinews.{x}.pn" for x in parts]),
-        )
+        return div(_sum(c, [f"{x}.psum" for x in stats]), _sum(c, [f"{x}.pn" for x in stats]))
 
     def r(c: Columns) -> Array:
-        return div(
-            _sum(c, [f"wikinews.{x}.rsum" for x in parts]),
-            _sum(c, [f"wikinews.{x}.rn" for x in parts]),
-        )
+        return div(_sum(c, [f"{x}.rsum" for x in stats]), _sum(c, [f"{x}.rn" for x in stats]))
 
     def f(c: Columns) -> Array:
         return _f1(p(c), r(c))
 
-    req = tuple(f"wikinews.{x}.{n}" for x in parts for n in ("pn", "rn"))
+    req = tuple(f"{x}.{n}" for x in stats for n in ("pn", "rn"))
     return [Metric(f"{key}.p", p, req), Metric(f"{key}.r", r, req), Metric(f"{key}.f1", f, req)]
+
+
+def _wikinews(key: str, parts: Collection[str]) -> list[Metric]:
+    """Wikinews macro P/R/F1 pooled over ``parts``."""
+    return _macro(key, [f"wikinews.{x}" for x in parts])
 
 
 def _class_mean_f1(key: str, prefix: str, classes: Collection[str]) -> Metric:
@@ -149,9 +151,9 @@ def _quote_metrics() -> list[Metric]:
     out.append(
         _acc("quotes.medium.acc", "quotes.medium.correct", "quotes.medium.total", gold_quotes)
     )
-    out += _macro("wikinews.messages", PARTS[:1])
-    out += _macro("wikinews.roles", PARTS[1:])
-    out += _macro("wikinews.joint", PARTS)
+    out += _wikinews("wikinews.messages", PARTS[:1])
+    out += _wikinews("wikinews.roles", PARTS[1:])
+    out += _wikinews("wikinews.joint", PARTS)
     for name in ("form", "stwr"):
         out.append(
             _acc(f"wikinews.{name}.acc", f"wikinews.{name}.correct", f"wikinews.{name}.total")
@@ -161,20 +163,11 @@ def _quote_metrics() -> list[Metric]:
 
 
 def _speaker_metrics() -> list[Metric]:
-    def p(c: Columns) -> Array:
-        return div(c["speakers.b3.psum"], c["speakers.b3.pn"])
-
-    def r(c: Columns) -> Array:
-        return div(c["speakers.b3.rsum"], c["speakers.b3.rn"])
-
     quotes, entities = ("speakers.attr.gold",), ("speakers.name.gold",)
-    mentions = ("speakers.b3.pn", "speakers.b3.rn")
     return [
         _acc("speakers.attribution.acc", "speakers.attr.correct", "speakers.attr.total", quotes),
         _acc("speakers.attribution.e2e", "speakers.attr.correct", "speakers.attr.gold"),
-        Metric("speakers.b3.p", p, mentions),
-        Metric("speakers.b3.r", r, mentions),
-        Metric("speakers.b3.f1", lambda c: _f1(p(c), r(c)), mentions),
+        *_macro("speakers.b3", ["speakers.b3"]),
         _acc("speakers.name.acc", "speakers.name.correct", "speakers.name.total", entities),
         _acc("speakers.name.e2e", "speakers.name.correct", "speakers.name.gold"),
     ]

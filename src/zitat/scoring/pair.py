@@ -88,9 +88,15 @@ class DocumentPair:
         return found
 
     def align(self, *, keep_zero: bool = False, canonical: bool = True) -> QuoteAlignment:
-        """Align predicted to gold quotes (see :mod:`zitat.scoring.matching`)."""
+        """Align predicted to gold quotes (see :mod:`zitat.scoring.matching`).
+
+        The default alignment is computed once (:attr:`alignment`).
+        """
         if not keep_zero and canonical:
             return self.alignment
+        return self._align(keep_zero=keep_zero, canonical=canonical)
+
+    def _align(self, *, keep_zero: bool = False, canonical: bool = True) -> QuoteAlignment:
         return align_quotes(
             self.gold.quotes,
             self.pred.quotes,
@@ -104,10 +110,4 @@ class DocumentPair:
     @cached_property
     def alignment(self) -> QuoteAlignment:
         """The default alignment: overlapping pairs only, type/medium tie-breakers on."""
-        return align_quotes(
-            self.gold.quotes,
-            self.pred.quotes,
-            gold_tokens=self.gold_quote_tokens,
-            pred_tokens=self.pred_quote_tokens,
-            role_bonus=self.role_bonus,
-        )
+        return self._align()

@@ -72,6 +72,10 @@ class PRF:
             "fn": self.fn,
         }
 
+    def stats(self, prefix: str) -> dict[str, float]:
+        """The raw counts as flat additive statistics ``{prefix}.tp``, ``.fp``, ``.fn``."""
+        return {f"{prefix}.tp": self.tp, f"{prefix}.fp": self.fp, f"{prefix}.fn": self.fn}
+
     @classmethod
     def from_sets(cls, gold: Iterable[object], pred: Iterable[object]) -> PRF:
         """Counts for two sets of hashable items compared by equality."""
@@ -100,6 +104,10 @@ class Accuracy:
     def to_dict(self) -> dict[str, float]:
         """``accuracy`` and the raw ``correct`` and ``total``."""
         return {"accuracy": self.value, "correct": self.correct, "total": self.total}
+
+    def stats(self, prefix: str) -> dict[str, float]:
+        """The raw counts as flat additive statistics ``{prefix}.correct``, ``.total``."""
+        return {f"{prefix}.correct": self.correct, f"{prefix}.total": self.total}
 
 
 def macro_average(scores: Iterable[PRF], *, skip_empty: bool = True) -> dict[str, float]:

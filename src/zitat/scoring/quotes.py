@@ -18,13 +18,7 @@ from dataclasses import dataclass, field
 from zitat.scoring.pair import ROLES, DocumentPair
 from zitat.scoring.prf import PRF, Accuracy
 
-__all__ = ["QuoteCounts", "quote_counts", "token_prf"]
-
-
-def token_prf(gold: frozenset[int], pred: frozenset[int]) -> PRF:
-    """Token TP/FP/FN of two token sets."""
-    tp = len(gold & pred)
-    return PRF(tp, len(pred) - tp, len(gold) - tp)
+__all__ = ["QuoteCounts", "quote_counts"]
 
 
 @dataclass(frozen=True)
@@ -54,11 +48,8 @@ class QuoteCounts:
         parts = {"match": self.match, "tokens.quote": self.content}
         parts.update({f"tokens.{r}": prf for r, prf in self.roles.items()})
         for name, prf in parts.items():
-            out.update({f"quotes.{name}.{k}": getattr(prf, k) for k in ("tp", "fp", "fn")})
-        for name, acc in (("type", self.type), ("medium", self.medium)):
-            out[f"quotes.{name}.correct"] = acc.correct
-            out[f"quotes.{name}.total"] = acc.total
-        return out
+            out |= prf.stats(f"quotes.{name}")
+        return out | self.type.stats("quotes.type") | self.medium.stats("quotes.medium")
 
 
 def quote_counts(pair: DocumentPair) -> QuoteCounts:
@@ -70,9 +61,9 @@ def quote_counts(pair: DocumentPair) -> QuoteCounts:
     type_ok = medium_ok = 0
     for gi, pi, _ in alignment.pairs:
         g, p = pair.gold.quotes[gi], pair.pred.quotes[pi]
-        content += token_prf(pair.gold_quote_tokens[gi], pair.pred_quote_tokens[pi])
+        content += PRF.from_sets(pair.gold_quote_tokens[gi], pair.pred_quote_tokens[pi])
         for role in ROLES:
-            roles[role.value] += token_prf(pair.role_tokens(g, role), pair.role_tokens(p, role))
+            roles[role.value] += PRF.from_sets(pair.role_tokens(g, role), pair.role_tokens(p, role))
         type_ok += g.type == p.type
         medium_ok += g.medium == p.medium
     return QuoteCounts(

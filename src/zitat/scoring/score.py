@@ -26,7 +26,7 @@ from zitat.scoring.bootstrap import (
 )
 from zitat.scoring.metrics import Metric, define_metrics
 from zitat.scoring.pair import DocumentPair
-from zitat.scoring.prf import PRF, safe_div
+from zitat.scoring.prf import PRF
 from zitat.scoring.quotes import QuoteCounts, quote_counts
 from zitat.scoring.spans import SEQEVAL_LAYERS, SPAN_LABELS, SpanCounts, seqeval_report, span_counts
 from zitat.scoring.speakers import SpeakerCounts, speaker_counts
@@ -113,14 +113,17 @@ def _prf_rows(table: dict[str, PRF], key: str) -> list[dict[str, Any]]:
 
 
 def _tables(
-    spans: SpanCounts | None,
-    quotes: QuoteCounts | None,
-    wiki: WikinewsCounts | None,
+    tasks: tuple[str, ...],
+    spans: SpanCounts,
+    quotes: QuoteCounts,
+    wiki: WikinewsCounts,
+    speakers: SpeakerCounts,
     stances: dict[str, StanceCounts],
     report: dict[str, dict[str, Any]],
 ) -> dict[str, list[dict[str, Any]]]:
+    """The per-label tables of the chosen ``tasks`` from the corpus totals."""
     tables: dict[str, list[dict[str, Any]]] = {}
-    if spans is not None:
+    if "quotes" in tasks:
         for mode, table in (("exact", spans.exact), ("overlap", spans.overlap)):
             tables[f"spans.{mode}"] = _prf_rows({k: table[k] for k in SPAN_LABELS}, "label")
         rows: list[dict[str, Any]] = []
@@ -133,27 +136,35 @@ def _tables(
                     row["seqeval"] = seq
                 rows.append(row)
         tables["seqeval"] = rows
-    if quotes is not None:
         tokens = {"quote": quotes.content, **quotes.roles}
         tables["quotes.tokens"] = _prf_rows(tokens, "part")
         tables["quotes.match"] = _prf_rows({"quotes": quotes.match}, "label")
-    if wiki is not None:
         rows = []
         for part in PARTS:
             m = wiki.macro[part]
             rows.append(
                 {
                     "part": part,
-                    "macro_precision": safe_div(m.psum, m.pn),
-                    "macro_recall": safe_div(m.rsum, m.rn),
+                    "macro_precision": m.precision,
+                    "macro_recall": m.recall,
                     "precision_values": m.pn,
                     "recall_values": m.rn,
                     **{f"micro_{k}": v for k, v in wiki.micro[part].to_dict().items()},
                 }
             )
         tables["wikinews"] = rows
-    for setting, counts in stances.items():
-        tables[f"stance.{setting}"] = _prf_rows(counts.classes, "polarity")
+    if "stances" in tasks:
+        for setting, counts in stances.items():
+            tables[f"stance.{setting}"] = _prf_rows(counts.classes, "polarity")
+    if "speakers" in tasks:
+        p, r, f = speakers.b3
+        tables["speakers"] = [
+            {
+                "attribution": speakers.attribution.to_dict(),
+                "b3": {"p": p, "r": r, "f1": f},
+                "name": speakers.name.to_dict(),
+            }
+        ]
     return tables
 
 
@@ -184,9 +195,7 @@ def score_corpus(
     )
 
     rows: list[dict[str, float]] = []
-    spans_total: SpanCounts | None = SpanCounts() if "quotes" in chosen else None
-    quotes_total: QuoteCounts | None = QuoteCounts() if "quotes" in chosen else None
-    wiki_total: WikinewsCounts | None = WikinewsCounts() if "quotes" in chosen else None
+    spans_total, quotes_total, wiki_total = SpanCounts(), QuoteCounts(), WikinewsCounts()
     speakers_total = SpeakerCounts()
     stance_total = {"given": StanceCounts(), "e2e": StanceCounts()}
     for pair, given in zip(pairs, given_pairs, strict=True):
@@ -195,14 +204,12 @@ def score_corpus(
             "doc.pred_quotes": len(pair.pred.quotes),
             "doc.tokens": pair.n_tokens,
         }
-        if spans_total is not None and quotes_total is not None and wiki_total is not None:
+        if "quotes" in chosen:
             s, q = span_counts(pair), quote_counts(pair)
             w = wikinews_counts(pair, original=wikinews_original)
-            spans_total, quotes_total, wiki_total = (
-                spans_total + s,
-                quotes_total + q,
-                wiki_total + w,
-            )
+            spans_total += s
+            quotes_total += q
+            wiki_total += w
             row.update(s.stats() | q.stats() | w.stats())
         if "speakers" in chosen:
             sp = speaker_counts(pair)
@@ -220,11 +227,11 @@ def score_corpus(
     metrics = define_metrics(chosen)
     totals = stats.total()
     corpus = evaluate(metrics.values(), stats, totals) if len(stats) else {}
+    summed = stats.columns(totals)
     main_metrics = [
         m
         for m in metrics.values()
-        if len(stats)
-        and (not m.requires or sum(totals[0, stats.names.index(r)] for r in m.requires) > 0)
+        if len(stats) and (not m.requires or sum(summed[r][0] for r in m.requires) > 0)
     ]
     main = {m.name: float(corpus[m.name][0]) for m in main_metrics}
     intervals = bootstrap_intervals(
@@ -247,21 +254,8 @@ def score_corpus(
 
     report = seqeval_report(pairs) if "quotes" in chosen else {}
     tables = _tables(
-        spans_total,
-        quotes_total,
-        wiki_total,
-        stance_total if "stances" in chosen else {},
-        report,
+        chosen, spans_total, quotes_total, wiki_total, speakers_total, stance_total, report
     )
-    if "speakers" in chosen:
-        p, r, f = speakers_total.b3
-        tables["speakers"] = [
-            {
-                "attribution": speakers_total.attribution.to_dict(),
-                "b3": {"p": p, "r": r, "f1": f},
-                "name": speakers_total.name.to_dict(),
-            }
-        ]
     return CorpusScores(
         main=main,
         intervals=intervals,

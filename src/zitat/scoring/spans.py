@@ -222,18 +222,13 @@ class SpanCounts:
         out: dict[str, float] = {}
         for mode, table in (("exact", self.exact), ("overlap", self.overlap)):
             for label in SPAN_LABELS:
-                prf = table.get(label, PRF())
-                out.update({f"spans.{mode}.{label}.{k}": getattr(prf, k) for k in _COUNTS})
+                out |= table.get(label, PRF()).stats(f"spans.{mode}.{label}")
         for layer, labels in SEQEVAL_LAYERS.items():
             table = self.seqeval.get(layer, {})
             for label in labels:
-                prf = table.get(label, PRF())
-                out.update({f"seqeval.{layer}.{label}.{k}": getattr(prf, k) for k in _COUNTS})
+                out |= table.get(label, PRF()).stats(f"seqeval.{layer}.{label}")
         out["spans.dropped"] = self.dropped
         return out
-
-
-_COUNTS = ("tp", "fp", "fn")
 
 
 def _pair_chunks(

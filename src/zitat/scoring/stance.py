@@ -33,7 +33,7 @@ from typing import Literal
 from zitat.errors import ValidationError
 from zitat.schema import Annotations, Polarity
 from zitat.scoring.pair import DocumentPair
-from zitat.scoring.prf import PRF, Accuracy, safe_div
+from zitat.scoring.prf import PRF, Accuracy, macro_average
 
 __all__ = ["NONE", "POLARITIES", "Setting", "StanceCounts", "stance_counts", "stance_labels"]
 
@@ -115,8 +115,7 @@ class StanceCounts:
         return cls(classes, Accuracy(sum(g == p for g, p in labels), len(labels)))
 
     def _mean_f1(self, names: Iterable[str]) -> float:
-        kept = [self.classes[c].f1 for c in names if not self.classes[c].empty]
-        return safe_div(sum(kept), len(kept))
+        return macro_average(self.classes[c] for c in names)["f1"]
 
     @property
     def macro_f1(self) -> float:
@@ -132,10 +131,8 @@ class StanceCounts:
         """Flat additive statistics under ``prefix`` (``stance.given.favor.tp``, ...)."""
         out: dict[str, float] = {}
         for c, prf in self.classes.items():
-            out.update({f"{prefix}.{c}.{k}": getattr(prf, k) for k in ("tp", "fp", "fn")})
-        out[f"{prefix}.correct"] = self.accuracy.correct
-        out[f"{prefix}.total"] = self.accuracy.total
-        return out
+            out |= prf.stats(f"{prefix}.{c}")
+        return out | self.accuracy.stats(prefix)
 
 
 def stance_counts(pair: DocumentPair, *, setting: Setting = "given") -> StanceCounts:

@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from zitat.schema import Quote
 from zitat.scoring.pair import ROLES, DocumentPair
 from zitat.scoring.prf import PRF, Accuracy, f1_of, safe_div
-from zitat.scoring.quotes import token_prf
 
 __all__ = ["PARTS", "MacroSums", "WikinewsCounts", "wikinews_counts"]
 
@@ -62,6 +61,16 @@ class MacroSums:
     rsum: float = 0.0
     rn: int = 0
 
+    @property
+    def precision(self) -> float:
+        """Mean of the precision values; 0.0 over none."""
+        return safe_div(self.psum, self.pn)
+
+    @property
+    def recall(self) -> float:
+        """Mean of the recall values; 0.0 over none."""
+        return safe_div(self.rsum, self.rn)
+
     def __add__(self, other: MacroSums) -> MacroSums:
         if not isinstance(other, MacroSums):
             return NotImplemented
@@ -71,8 +80,8 @@ class MacroSums:
 
 
 def _pool(sums: list[MacroSums]) -> tuple[float, float, float]:
-    p = safe_div(sum(s.psum for s in sums), sum(s.pn for s in sums))
-    r = safe_div(sum(s.rsum for s in sums), sum(s.rn for s in sums))
+    pooled = sum(sums, MacroSums())
+    p, r = pooled.precision, pooled.recall
     return p, r, f1_of(p, r)
 
 
@@ -145,18 +154,14 @@ class WikinewsCounts:
                     f"wikinews.{part}.pn": m.pn,
                     f"wikinews.{part}.rsum": m.rsum,
                     f"wikinews.{part}.rn": m.rn,
-                    f"wikinews.{part}.tp": prf.tp,
-                    f"wikinews.{part}.fp": prf.fp,
-                    f"wikinews.{part}.fn": prf.fn,
                 }
             )
+            out |= prf.stats(f"wikinews.{part}")
         for name, prf, acc in (
             ("form", self.form, self.form_acc),
             ("stwr", self.stwr, self.stwr_acc),
         ):
-            out.update({f"wikinews.{name}.{k}": getattr(prf, k) for k in ("tp", "fp", "fn")})
-            out[f"wikinews.{name}.correct"] = acc.correct
-            out[f"wikinews.{name}.total"] = acc.total
+            out |= prf.stats(f"wikinews.{name}") | acc.stats(f"wikinews.{name}")
         return out
 
 
@@ -194,7 +199,7 @@ def wikinews_counts(pair: DocumentPair, *, original: bool = True) -> WikinewsCou
         for part, g_tok, p_tok in zip(
             PARTS, _part_tokens(pair, gq, gt), _part_tokens(pair, pq, pt), strict=True
         ):
-            counts = token_prf(g_tok, p_tok)
+            counts = PRF.from_sets(g_tok, p_tok)
             micro[part] += counts
             # a precision (recall) whose denominator is zero is skipped, not counted as 0
             has_p, has_r = counts.tp + counts.fp > 0, counts.support > 0

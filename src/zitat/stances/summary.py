@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,12 +168,12 @@ def _evidence(doc: AnnotatedDocument, stance: Stance, quote: Quote | None) -> Ev
     return Evidence(doc.id, stance.quote, stance.polarity, excerpt, shown)
 
 
-def _restated(doc: AnnotatedDocument, stance: Stance, held: set[tuple[str, str]]) -> bool:
+def _restated(stance: Stance, quotes: Mapping[str, Quote], held: set[tuple[str, str]]) -> bool:
     """True if an enclosing quote of the same speaker holds a stance toward the same target:
-    both are one statement ("Sollte Russland einmarschieren, habe er klar gemacht, dass ...")."""
+    both are one statement ("Sollte Russland einmarschieren, habe er klar gemacht, dass ...").
+    ``quotes`` are the document's quotes by id, ``held`` its (quote id, target) stances."""
     if stance.quote is None:
         return False
-    quotes = {q.id: q for q in doc.annotations.quotes}
     quote = quotes[stance.quote]
     parent = quote.parent
     while parent is not None and parent in quotes:
@@ -182,9 +182,6 @@ def _restated(doc: AnnotatedDocument, stance: Stance, held: set[tuple[str, str]]
             return True
         parent = outer.parent
     return False
-
-
-Key = tuple[str, str]  # (speaker key, target id)
 
 
 def summarise_stances(
@@ -206,34 +203,33 @@ def summarise_stances(
     """
     docs = list(docs)
     links = link_entities(docs) if links is None else links
-    found: dict[Key, list[Evidence]] = defaultdict(list)
+    # speaker's corpus entity id ("" for unattributed stances) -> target id -> evidence
+    found: defaultdict[str, defaultdict[str, list[Evidence]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     speakers: dict[str, CorpusEntity] = {}
     for doc in docs:
         quotes = {q.id: q for q in doc.annotations.quotes}
         held = {(s.quote, s.target) for s in doc.annotations.stances if s.quote is not None}
         for stance in doc.annotations.stances:
             quote = quotes.get(stance.quote) if stance.quote is not None else None
-            if _restated(doc, stance, held):
+            if _restated(stance, quotes, held):
                 continue
             entity_id = stance.entity if quote is None else quote.entity
             speaker = None if entity_id is None else links.of(doc.id, entity_id)
             key = "" if speaker is None else speaker.id
             if speaker is not None:
                 speakers[speaker.id] = speaker
-            found[(key, stance.target)].append(_evidence(doc, stance, quote))
+            found[key][stance.target].append(_evidence(doc, stance, quote))
 
     order = {t.id: i for i, t in enumerate(targets)} if targets is not None else {}
 
     def positions(key: str) -> tuple[TargetPosition, ...]:
         out = []
-        for (who, target), evidence in found.items():
-            if who != key:
-                continue
-            counts = {p: sum(e.polarity is p for e in evidence) for p in Polarity}
+        for target, evidence in found.get(key, {}).items():
             favor, against, neutral = (
-                counts[Polarity.FAVOR],
-                counts[Polarity.AGAINST],
-                counts[Polarity.NEUTRAL],
+                sum(e.polarity is p for e in evidence)
+                for p in (Polarity.FAVOR, Polarity.AGAINST, Polarity.NEUTRAL)
             )
             label = targets[target].label if targets is not None and target in targets else target
             out.append(

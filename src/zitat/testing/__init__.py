@@ -1,4 +1,4 @@
-"""A kit for testing zitat extractors: documents, pytest fixtures and a conformance check.
+"""A kit for testing zitat extractors: documents, spans, pytest fixtures and a conformance check.
 
 In a plugin's tests::
 
@@ -28,6 +28,7 @@ from zitat.testing.documents import (
     seed_documents,
     unicode_document,
 )
+from zitat.testing.spans import find_span
 
 __all__ = [
     "KIT_DOCUMENTS",
@@ -38,6 +39,7 @@ __all__ = [
     "check_extractor",
     "direct_quote_document",
     "empty_document",
+    "find_span",
     "indirect_speech_document",
     "kit_documents",
     "long_document",

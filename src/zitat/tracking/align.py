@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 from collections import defaultdict
@@ -152,7 +151,7 @@ def _reference(members: Sequence[_Item]) -> _Item:
     return min(members, key=key)
 
 
-def _cluster(members: Sequence[_Item], cohesion: float) -> StatementCluster:
+def _cluster(ident: str, members: Sequence[_Item], cohesion: float) -> StatementCluster:
     ref = _reference(members)
     ref_text = ref.quote.text_in(ref.doc.text)
 
@@ -186,7 +185,7 @@ def _cluster(members: Sequence[_Item], cohesion: float) -> StatementCluster:
             date, tuple(sorted({versions[i].doc_id for i in first})), tuple(sorted(undated))
         )
     return StatementCluster(
-        id="",
+        id=ident,
         speaker=ref.speaker,
         versions=versions,
         cohesion=cohesion,
@@ -233,6 +232,6 @@ def align_quotes(
     )
     groups.sort(key=lambda g: (-len(g[0]), min(i.order for i in g[0])))
     return [
-        dataclasses.replace(_cluster(members, cohesion), id=f"s{number}")
+        _cluster(f"s{number}", members, cohesion)
         for number, (members, cohesion) in enumerate(groups, start=1)
     ]

@@ -21,9 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from zitat.schema import AnnotatedDocument, Annotations, Role, Span
-from zitat.scoring.pair import DocumentPair
 
-__all__ = ["TYPE_COLOURS", "render_document_html"]
+__all__ = ["TYPE_COLOURS", "render_document_html", "type_swatches"]
 
 # The background colour of each quote type, shared by every page that marks quotes.
 TYPE_COLOURS = {
@@ -33,6 +32,14 @@ TYPE_COLOURS = {
     "indirect_free_indirect": "#a5d6a7",
     "reported": "#ffab91",
 }
+
+
+def type_swatches() -> str:
+    """The legend's swatches: each quote type on its background colour."""
+    return "".join(
+        f'<span style="background:{c}">{html.escape(t)}</span>' for t, c in TYPE_COLOURS.items()
+    )
+
 
 _CSS = """
 body { font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }
@@ -101,6 +108,10 @@ def render_document_html(
     gold: AnnotatedDocument, predicted: AnnotatedDocument | None, *, extractor: str = ""
 ) -> str:
     """The error-analysis page for one document."""
+    # imported here: the scoring stack (scipy, seqeval) is slow to import, and the tracking
+    # page imports this module only for the colours
+    from zitat.scoring.pair import DocumentPair
+
     pair = DocumentPair(gold, predicted)  # empty annotations when there is no prediction
     pred_ann = pair.pred
     missed = {pair.gold.quotes[i].id for i in pair.alignment.unmatched_gold}
@@ -109,9 +120,7 @@ def render_document_html(
     pred_names = {e.id: e.name for e in pred_ann.entities}
     left = _render_text(gold.text, _marks(gold.annotations, missed, gold_names, "missed"))
     right = _render_text(gold.text, _marks(pred_ann, spurious, pred_names, "spurious"))
-    legend = "".join(
-        f'<span style="background:{c}">{html.escape(t)}</span>' for t, c in TYPE_COLOURS.items()
-    )
+    legend = type_swatches()
     errors = [
         f'<li class="fn">missed (gold {q.id}, {q.type.value}): '
         f"{html.escape(q.text_in(gold.text))}</li>"

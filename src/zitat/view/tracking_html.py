@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from zitat.tracking import StatementCluster, Version
-from zitat.view.html import TYPE_COLOURS
+from zitat.view.html import TYPE_COLOURS, type_swatches
 
 __all__ = ["DEL_COLOUR", "INS_COLOUR", "render_tracking_html"]
 
@@ -153,11 +153,10 @@ def render_tracking_html(
 ) -> str:
     """The page for ``clusters`` (see the module docstring)."""
     shown = ", ".join(f"{k} {v}" for k, v in (settings or {}).items())
-    forms = "".join(f'<span style="background:{c}">{_e(t)}</span>' for t, c in TYPE_COLOURS.items())
     legend = (
         "<ins>only in this version</ins><del>in the reference, left out or replaced</del>"
         '<span class="outside">… reference words outside the excerpt</span>'
-        f'<span class="ref">reference: the longest direct version</span>{forms}'
+        f'<span class="ref">reference: the longest direct version</span>{type_swatches()}'
     )
     sections = "".join(_section(c) for c in clusters)
     return f"""<!DOCTYPE html>

@@ -23,6 +23,7 @@ from zitat.schema import (
     SpeakerEntity,
     Stance,
 )
+from zitat.testing import find_span
 from zitat.text import make_document
 
 DATA = Path(__file__).parent / "data"
@@ -39,18 +40,18 @@ NESTED_TEXT = (
 )
 
 
-def at(text: str, part: str, start: int = 0) -> Span:
-    """The span of the first ``part`` in ``text`` at or after ``start``."""
-    i = text.index(part, start)
-    return Span(i, i + len(part))
-
-
 def special_documents() -> list[AnnotatedDocument]:
     """Two documents with emoji, a flag, CRLF, a combining accent, nesting and stances."""
     a = EMOJI_TEXT
-    lawrow = SpeakerEntity("s_lawrow", "Sergej Lawrow", EntityKind.PERSON, (at(a, "Lawrow"),))
+    lawrow = SpeakerEntity(
+        "s_lawrow", "Sergej Lawrow", EntityKind.PERSON, (find_span(a, "Lawrow"),)
+    )
     blinken = SpeakerEntity(
-        "blinken", "Antony Blinken", EntityKind.PERSON, (at(a, "Blinken"),), external_id="Q-1"
+        "blinken",
+        "Antony Blinken",
+        EntityKind.PERSON,
+        (find_span(a, "Blinken"),),
+        external_id="Q-1",
     )
     first = AnnotatedDocument(
         make_document("emoji-crlf", a, {"outlet": "dpa", "tags": ["😀", "e\u0301"]}),
@@ -58,26 +59,28 @@ def special_documents() -> list[AnnotatedDocument]:
             quotes=(
                 Quote(
                     "q1",
-                    (at(a, "„Wir bleiben im Gespräch 🇩🇪.“"),),
+                    (find_span(a, "„Wir bleiben im Gespräch 🇩🇪.“"),),
                     QuoteType.DIRECT,
-                    cue=(at(a, "sagte"),),
-                    speaker=(at(a, "Lawrow"),),
+                    cue=(find_span(a, "sagte"),),
+                    speaker=(find_span(a, "Lawrow"),),
                     entity="s_lawrow",
                 ),
                 Quote(
                     "q2",
-                    (at(a, "man sei weiter offen"),),
+                    (find_span(a, "man sei weiter offen"),),
                     QuoteType.INDIRECT,
                     Medium.SPEECH_WRITING,
-                    cue=(at(a, "erklärte"),),
-                    frame=(at(a, "Blinken erklärte im Cafe\u0301 in Genf"),),
-                    speaker=(at(a, "Blinken"),),
+                    cue=(find_span(a, "erklärte"),),
+                    frame=(find_span(a, "Blinken erklärte im Cafe\u0301 in Genf"),),
+                    speaker=(find_span(a, "Blinken"),),
                     entity="blinken",
                 ),
             ),
             entities=(lawrow, blinken, SpeakerEntity("usa", "USA", EntityKind.ORGANISATION)),
             stances=(
-                Stance("diplomacy", Polarity.FAVOR, quote="q1", evidence=(at(a, "im Gespräch"),)),
+                Stance(
+                    "diplomacy", Polarity.FAVOR, quote="q1", evidence=(find_span(a, "im Gespräch"),)
+                ),
                 Stance("sanctions", Polarity.NEUTRAL, entity="usa"),
             ),
         ),
@@ -89,33 +92,35 @@ def special_documents() -> list[AnnotatedDocument]:
             quotes=(
                 Quote(
                     "a",
-                    (at(b, "„Wir reden weiter“"), at(b, "„aber nicht ewig.“")),
+                    (find_span(b, "„Wir reden weiter“"), find_span(b, "„aber nicht ewig.“")),
                     QuoteType.DIRECT,
-                    cue=(at(b, "sagte"),),
-                    speaker=(at(b, "Lawrow"),),
+                    cue=(find_span(b, "sagte"),),
+                    speaker=(find_span(b, "Lawrow"),),
                     entity="lawrow",
                 ),
                 Quote(
                     "b",
-                    (at(b, "Blinken habe „Fortschritte“ gesehen"),),
+                    (find_span(b, "Blinken habe „Fortschritte“ gesehen"),),
                     QuoteType.INDIRECT,
-                    cue=(at(b, "sagte", 30),),
-                    speaker=(at(b, "Er"),),
+                    cue=(find_span(b, "sagte", 2),),
+                    speaker=(find_span(b, "Er"),),
                     entity="lawrow",
                 ),
                 Quote(
                     "c",
-                    (at(b, "„Fortschritte“"),),
+                    (find_span(b, "„Fortschritte“"),),
                     QuoteType.DIRECT,
                     Medium.THOUGHT,
-                    speaker=(at(b, "Blinken"),),
+                    speaker=(find_span(b, "Blinken"),),
                     entity="blinken",
                     parent="b",
                 ),
             ),
             entities=(
-                SpeakerEntity("lawrow", "Sergej Lawrow", mentions=(at(b, "Lawrow"), at(b, "Er"))),
-                SpeakerEntity("blinken", "Antony Blinken", mentions=(at(b, "Blinken"),)),
+                SpeakerEntity(
+                    "lawrow", "Sergej Lawrow", mentions=(find_span(b, "Lawrow"), find_span(b, "Er"))
+                ),
+                SpeakerEntity("blinken", "Antony Blinken", mentions=(find_span(b, "Blinken"),)),
             ),
         ),
     )

@@ -15,7 +15,6 @@ from formats_kit import (
     EMOJI_TEXT,
     NESTED_TEXT,
     PROFILE,
-    at,
     corpora,
     no_loss,
     shape,
@@ -28,6 +27,7 @@ from zitat.gold.bundled import load_seeds
 from zitat.io.formats import LossWarning, read_doccano, write_doccano
 from zitat.io.formats.doccano import document_to_doccano
 from zitat.schema import AnnotatedDocument, EntityKind, Medium, QuoteType, Span
+from zitat.testing import find_span
 
 
 def read_fixture() -> list[AnnotatedDocument]:
@@ -175,7 +175,7 @@ def test_old_format_without_relations(tmp_path: Path) -> None:
         (doc,) = read_doccano(path)
     assert doc.id == "old-1"
     assert [q.text_in(text) for q in doc.annotations.quotes] == ["„Nein.“"]
-    assert doc.annotations.entities[0].mentions == (at(text, "Lawrow"),)
+    assert doc.annotations.entities[0].mentions == (find_span(text, "Lawrow"),)
 
 
 def _line(**changes: Any) -> dict[str, Any]:

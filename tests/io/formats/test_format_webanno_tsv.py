@@ -7,7 +7,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from formats_kit import DATA, EMOJI_TEXT, PROFILE, at, corpora, no_loss, shape, special_documents
+from formats_kit import DATA, EMOJI_TEXT, PROFILE, corpora, no_loss, shape, special_documents
 from hypothesis import given
 
 from zitat.errors import InputError, ValidationError
@@ -23,6 +23,7 @@ from zitat.schema import (
     Span,
     SpeakerEntity,
 )
+from zitat.testing import find_span
 from zitat.text import make_document
 
 # the text INCEpTION rebuilds from the fixture: its two sentences joined by a line feed
@@ -57,17 +58,17 @@ def test_inception_export(name: str) -> None:
         Medium.SPEECH,
         "s_lawrow",
     )
-    assert q1.spans == (at(t, "„Wir bleiben im Gespräch 😀🇩🇪.“"),)
-    assert (q1.cue, q1.speaker) == ((at(t, "sagte"),), (at(t, "Lawrow"),))
+    assert q1.spans == (find_span(t, "„Wir bleiben im Gespräch 😀🇩🇪.“"),)
+    assert (q1.cue, q1.speaker) == ((find_span(t, "sagte"),), (find_span(t, "Lawrow"),))
     assert (q2.id, q2.type, q2.medium) == ("q_2", QuoteType.INDIRECT, Medium.SPEECH)
-    assert q2.spans == (at(t, "man sei „weiter offen“"),)
-    assert q2.frame == (at(t, "US-Chefdiplomat Blinken erklärte im Cafe\u0301 in Genf"),)
-    assert (q2.cue, q2.speaker) == ((at(t, "erklärte"),), (at(t, "Blinken"),))
-    assert (q3.spans, q3.parent, q3.entity) == ((at(t, "„weiter offen“"),), "q_2", "blinken")
+    assert q2.spans == (find_span(t, "man sei „weiter offen“"),)
+    assert q2.frame == (find_span(t, "US-Chefdiplomat Blinken erklärte im Cafe\u0301 in Genf"),)
+    assert (q2.cue, q2.speaker) == ((find_span(t, "erklärte"),), (find_span(t, "Blinken"),))
+    assert (q3.spans, q3.parent, q3.entity) == ((find_span(t, "„weiter offen“"),), "q_2", "blinken")
     lawrow, blinken = doc.annotations.entities
     assert (lawrow.id, lawrow.name, lawrow.kind) == ("s_lawrow", "Sergej Lawrow", EntityKind.PERSON)
     # the sub-token 2-1.1 and the token 2-2; name and kind come from the sub-token's row
-    assert blinken.mentions == (at(t, "Chefdiplomat"), at(t, "Blinken"))
+    assert blinken.mentions == (find_span(t, "Chefdiplomat"), find_span(t, "Blinken"))
     assert (blinken.name, blinken.kind) == ("Antony Blinken", EntityKind.PERSON)
     assert doc.document.sentences == (Span(0, 45), Span(46, len(t)))
 
@@ -101,7 +102,7 @@ def test_written_file_follows_inception() -> None:
 
 def test_spans_inside_tokens_become_sub_tokens() -> None:
     text = "US-Chefdiplomat Blinken sagte: „Ja.“"
-    mention = at(text, "Chefdiplomat")
+    mention = find_span(text, "Chefdiplomat")
     doc = AnnotatedDocument(
         make_document("sub", text),
         Annotations(entities=(SpeakerEntity("b", "Blinken", mentions=(mention,)),)),

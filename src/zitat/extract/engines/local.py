@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from typing import cast
 
 from zitat.errors import ZitatError
 from zitat.extract.engines.screen import screen
 from zitat.extract.readers import Item
-from zitat.extract.results import Event, Failure, FailureStatus, Skipped
+from zitat.extract.results import Event, Failure, Skipped, outcome_event
 from zitat.extract.spec import ExtractorSpec
 from zitat.plugins.guard import Outcome, run_guarded
-from zitat.schema import AnnotatedDocument, Document
+from zitat.schema import Document
 
 __all__ = ["run_local"]
 
@@ -65,7 +64,7 @@ def run_local(
             while released in waiting:
                 while aside and aside[0][0] <= released:
                     yield aside.popleft()[1]
-                yield _event(waiting.pop(released), sent.pop(released), spec.name)
+                yield outcome_event(waiting.pop(released), sent.pop(released), spec.name)
                 released += 1
     except RuntimeError as err:  # the runner's only error: the extractor cannot be built
         raise ZitatError(f"{spec.name}: {err}") from err
@@ -81,10 +80,3 @@ def _add_to_run(aside: deque[tuple[int, Failure | Skipped]], pulled: int) -> boo
             aside[-1] = (pulled, Skipped(last.count + 1))
             return True
     return False
-
-
-def _event(outcome: Outcome, doc: Document, extractor: str) -> Event:
-    if outcome.ok and outcome.annotations is not None:
-        return AnnotatedDocument(outcome.document or doc, outcome.annotations)
-    status = cast(FailureStatus, outcome.status)
-    return Failure(doc.id, extractor, status, outcome.error or "")

@@ -16,14 +16,14 @@ import logging
 import pickle
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from zitat.errors import ZitatError
 from zitat.extract.engines.screen import screen
 from zitat.extract.readers import InputOptions, Shard
-from zitat.extract.results import Event, Failure, FailureStatus, Skipped
+from zitat.extract.results import Event, Failure, Skipped, outcome_event
 from zitat.extract.spec import ExtractorSpec
-from zitat.plugins.guard import _warm_up, extract_one
+from zitat.plugins.guard import extract_one, warm_up
 from zitat.schema import AnnotatedDocument, Document
 
 if TYPE_CHECKING:
@@ -49,13 +49,7 @@ def import_ray() -> Any:
 def _out_schema() -> pa.Schema:
     import pyarrow as pa
 
-    return pa.schema(
-        [
-            ("kind", pa.string()),  # doc | failure | skipped
-            ("payload", pa.binary()),  # pickled (document, annotations) or Failure
-            ("count", pa.int64()),
-        ]
-    )
+    return pa.schema([("event", pa.binary())])  # a pickled Event
 
 
 class ShardExtractor:
@@ -66,14 +60,14 @@ class ShardExtractor:
         self.options = options
         self.skip = skip
         self.extractor = spec.build()
-        _warm_up(self.extractor)
+        warm_up(self.extractor)
 
     def __call__(self, batch: pa.Table) -> Iterator[pa.Table]:
         """Results for each shard of the batch, some rows at a time."""
         import pyarrow as pa
 
         schema = _out_schema()
-        rows: list[dict[str, Any]] = []
+        rows: list[dict[str, bytes]] = []
         for blob in batch.column("shard").to_pylist():
             shard: Shard = pickle.loads(blob)
             skipped = 0
@@ -82,25 +76,19 @@ class ShardExtractor:
                 if isinstance(screened, Skipped):
                     skipped += 1
                     continue
-                rows.append(self._row(screened))
+                rows.append({"event": pickle.dumps(self._event(screened))})
                 if len(rows) >= ROWS_PER_BATCH:
                     yield pa.Table.from_pylist(rows, schema=schema)
                     rows = []
             if skipped:
-                rows.append({"kind": "skipped", "payload": None, "count": skipped})
+                rows.append({"event": pickle.dumps(Skipped(skipped))})
         if rows:
             yield pa.Table.from_pylist(rows, schema=schema)
 
-    def _row(self, item: Document | Failure) -> dict[str, Any]:
+    def _event(self, item: Document | Failure) -> AnnotatedDocument | Failure:
         if isinstance(item, Failure):
-            return {"kind": "failure", "payload": pickle.dumps(item), "count": 1}
-        outcome = extract_one(self.extractor, item)
-        if outcome.ok:
-            payload = pickle.dumps((outcome.document or item, outcome.annotations))
-            return {"kind": "doc", "payload": payload, "count": 1}
-        status = cast(FailureStatus, outcome.status)
-        failure = Failure(item.id, self.spec.name, status, outcome.error or "")
-        return {"kind": "failure", "payload": pickle.dumps(failure), "count": 1}
+            return item
+        return outcome_event(extract_one(self.extractor, item), item, self.spec.name)
 
 
 def run_ray(
@@ -158,8 +146,9 @@ def run_ray(
         )
         try:
             for table in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
-                for row in table.to_pylist():
-                    yield _event(row)
+                for blob in table.column("event").to_pylist():
+                    event: Event = pickle.loads(blob)  # built and checked by the actor
+                    yield event
         except ray.exceptions.RayError as err:  # an actor could not start, a node was lost
             raise ZitatError(f"the Ray job failed: {err}") from err
     finally:
@@ -170,15 +159,3 @@ def run_ray(
         ) = saved  # the caller's Ray Data settings, as they were
         if started:
             ray.shutdown()
-
-
-def _event(row: dict[str, Any]) -> Event:
-    kind = row["kind"]
-    if kind == "skipped":
-        return Skipped(int(row["count"]))
-    value = pickle.loads(row["payload"])
-    if kind == "failure":
-        assert isinstance(value, Failure)
-        return value
-    document, annotations = value
-    return AnnotatedDocument(document, annotations)

@@ -31,11 +31,10 @@ _SUFFIXES: dict[str, InputFormat] = {
 
 
 def detect_format(path: Path) -> InputFormat:
-    """The input format of ``path``: by suffix for a file, by contents for a folder."""
+    """The input format of ``path`` (which exists): by suffix for a file, by contents for a
+    folder."""
     from zitat.extract.readers.hf import is_saved_dataset
 
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
     if path.is_file():
         found = _SUFFIXES.get(path.suffix.lower())
         if found is None:

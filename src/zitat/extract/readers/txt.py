@@ -2,6 +2,8 @@
 
 The id is the file's path relative to the folder, without ``.txt`` (its stem for a flat
 folder). Files are read as UTF-8 (a byte-order mark is dropped); text is kept byte for byte.
+:func:`open_txt` streams a folder tree for ``zitat extract``; :func:`read_txt_folder` reads
+the texts directly in one folder for the commands that take a small corpus whole.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from zitat.errors import InputError
 from zitat.extract.readers.base import BadRecord, InputOptions, Item, Source
 from zitat.schema import Document
 
-__all__ = ["TxtShard", "open_txt"]
+__all__ = ["TxtShard", "open_txt", "read_txt_folder"]
 
 FILES_PER_SHARD = 256
 
@@ -67,3 +69,16 @@ def open_txt(path: Path, options: InputOptions, *, target_shards: int | None = N
         step = min(step, max(1, -(-len(names) // target_shards)))
     shards = [TxtShard(str(path), tuple(names[i : i + step])) for i in range(0, len(names), step)]
     return Source(path, "txt", shards, options, len(names))
+
+
+def read_txt_folder(folder: Path) -> Iterator[Document]:
+    """The documents of the ``.txt`` files directly in ``folder`` (sorted), the stem as id.
+
+    Files are read as :func:`open_txt` reads them; a file that cannot be (not UTF-8, empty)
+    raises :class:`InputError` naming it. A folder without ``.txt`` files yields nothing.
+    """
+    names = sorted(p.name for p in folder.glob("*.txt") if p.is_file())
+    for item in TxtShard(str(folder), tuple(names)).read(InputOptions()):
+        if isinstance(item, BadRecord):
+            raise InputError(item.message)
+        yield item

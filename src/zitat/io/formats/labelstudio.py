@@ -26,9 +26,8 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
-from zitat.errors import InputError, ValidationError
+from zitat.errors import ValidationError
 from zitat.io.formats.assemble import FileNotes, build_document
 from zitat.io.formats.graph import (
     LINK_LABELS,
@@ -43,6 +42,7 @@ from zitat.io.formats.graph import (
 )
 from zitat.io.formats.loss import warn_loss
 from zitat.io.formats.record import RECORD_KEY, Record, make_record, read_record
+from zitat.io.formats.textfile import read_export
 from zitat.io.formats.utf16 import CODE_POINTS, UTF16, OffsetMap, OffsetUnit, check_unit
 from zitat.io.prodigy import QUOTE_LABELS
 from zitat.schema import AnnotatedDocument, Medium
@@ -75,6 +75,8 @@ _COLOURS = {
 
 def labelstudio_config() -> str:
     """The labelling configuration (XML) for tasks written by :func:`write_labelstudio`."""
+    from xml.sax.saxutils import quoteattr  # imports urllib.request: only when asked for
+
     labels = "\n".join(
         f"    <Label value={quoteattr(label)} background={quoteattr(_COLOURS[label])}/>"
         for label in REGION_LABELS
@@ -460,16 +462,8 @@ def read_labelstudio(
 
 
 def _load(path: Path) -> list[Any]:
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
-    if not content.strip():
-        raise InputError(f"{path}: the file is empty")
-    try:
-        data = json.loads(content)
+        data = json.loads(read_export(path))
     except json.JSONDecodeError as err:
         raise ValidationError(
             f"malformed JSON: {err.msg} at column {err.colno}", source=path, line=err.lineno

@@ -17,8 +17,9 @@ Everything the record held that could not be placed is listed in the returned no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from zitat.io.formats.graph import Guessed, Rebuilt
 from zitat.schema import Annotations, Quote, Span, SpeakerEntity, Stance
@@ -44,37 +45,36 @@ def _fresh(prefix: str, used: set[str]) -> Iterator[str]:
             yield candidate
 
 
-def _match_entities(
-    native: Iterable[SpeakerEntity], recorded: Iterable[SpeakerEntity], guessed: Guessed
-) -> dict[str, SpeakerEntity]:
-    """Native entity id -> the recorded entity it matches."""
+T = TypeVar("T", Quote, SpeakerEntity)
+
+
+def _match(
+    kind: str,
+    native: Iterable[T],
+    recorded: Iterable[T],
+    guessed: Guessed,
+    same: Callable[[T, T], bool],
+) -> dict[str, T]:
+    """Native id -> the matching recorded object: by id, or by ``same`` where ids were guessed."""
     free = list(recorded)
-    out: dict[str, SpeakerEntity] = {}
-    for e in native:
-        if ("entity", e.id, "id") in guessed:
-            found = next((r for r in free if r.mentions and r.mentions[0] == e.mentions[0]), None)
+    out: dict[str, T] = {}
+    for n in native:
+        if (kind, n.id, "id") in guessed:
+            found = next((r for r in free if same(n, r)), None)
         else:
-            found = next((r for r in free if r.id == e.id), None)
+            found = next((r for r in free if r.id == n.id), None)
         if found is not None:
             free.remove(found)
-            out[e.id] = found
+            out[n.id] = found
     return out
 
 
-def _match_quotes(
-    native: Iterable[Quote], recorded: Iterable[Quote], guessed: Guessed
-) -> dict[str, Quote]:
-    free = list(recorded)
-    out: dict[str, Quote] = {}
-    for q in native:
-        if ("quote", q.id, "id") in guessed:
-            found = next((r for r in free if r.type == q.type and r.spans[0] == q.spans[0]), None)
-        else:
-            found = next((r for r in free if r.id == q.id), None)
-        if found is not None:
-            free.remove(found)
-            out[q.id] = found
-    return out
+def _same_first_mention(native: SpeakerEntity, recorded: SpeakerEntity) -> bool:
+    return bool(recorded.mentions) and recorded.mentions[0] == native.mentions[0]
+
+
+def _same_type_and_first_span(native: Quote, recorded: Quote) -> bool:
+    return recorded.type == native.type and recorded.spans[0] == native.spans[0]
 
 
 def _where(spans: tuple[Span, ...]) -> str:
@@ -87,7 +87,7 @@ def reconcile(rebuilt: Rebuilt, recorded: Annotations) -> Merged:
     notes: list[str] = []
 
     # entities: keep native ones, renamed and completed from their recorded match
-    e_match = _match_entities(native.entities, recorded.entities, guessed)
+    e_match = _match("entity", native.entities, recorded.entities, guessed, _same_first_mention)
     used_e = {e.id for e in native.entities if ("entity", e.id, "id") not in guessed}
     used_e |= {r.id for r in e_match.values()}
     fresh_e = _fresh("e", set(used_e))
@@ -100,13 +100,13 @@ def reconcile(rebuilt: Rebuilt, recorded: Annotations) -> Merged:
         if ("entity", e.id, "id") in guessed:
             final = match.id if match is not None else next(fresh_e)
         entity_id[e.id] = final
-        changes: dict[str, object] = {"id": final}
+        changes: dict[str, Any] = {"id": final}
         if match is not None:
             recorded_entity_id[match.id] = final
             for name in ("name", "kind", "external_id"):
                 if ("entity", e.id, name) in guessed:
                     changes[name] = getattr(match, name)
-        entities.append(_replace_entity(e, changes))
+        entities.append(replace(e, **changes))
     for r in recorded.entities:
         if r.id in recorded_entity_id:
             continue
@@ -117,7 +117,7 @@ def reconcile(rebuilt: Rebuilt, recorded: Annotations) -> Merged:
             notes.append(f"entity {r.id!r} ({r.name}){_where(r.mentions)} is gone")
 
     # quotes: the same for ids, media and speaker entities
-    q_match = _match_quotes(native.quotes, recorded.quotes, guessed)
+    q_match = _match("quote", native.quotes, recorded.quotes, guessed, _same_type_and_first_span)
     used_q = {q.id for q in native.quotes if ("quote", q.id, "id") not in guessed}
     used_q |= {r.id for r in q_match.values()}
     fresh_q = _fresh("q", set(used_q))
@@ -171,18 +171,6 @@ def reconcile(rebuilt: Rebuilt, recorded: Annotations) -> Merged:
             notes.append(f"stance of {holder} toward {s.target!r} ({s.polarity.value}) dropped")
     merged = Annotations(tuple(quotes), tuple(entities), tuple(stances))
     return Merged(merged, tuple(notes))
-
-
-def _replace_entity(e: SpeakerEntity, changes: dict[str, object]) -> SpeakerEntity:
-    values: dict[str, object] = {
-        "id": e.id,
-        "name": e.name,
-        "kind": e.kind,
-        "mentions": e.mentions,
-        "external_id": e.external_id,
-    }
-    values.update(changes)
-    return SpeakerEntity(**values)  # type: ignore[arg-type]
 
 
 def guess_counts(guessed: Guessed) -> dict[str, int]:

@@ -49,7 +49,6 @@ class Record:
     annotations: Annotations
     tokens: tuple[Token, ...] | None = None
     sentences: tuple[Span, ...] | None = None
-    text_prefix: str | None = None
 
 
 def _pairs(spans: Sequence[Span]) -> list[list[int]]:
@@ -179,7 +178,7 @@ def read_record(raw: Any, text: str, *, where: str = RECORD_KEY) -> Record:
     if not isinstance(doc_id, str) or not doc_id:
         raise _fail(f"expected a non-empty string, got {doc_id!r}", f"{where}.id")
     meta = dict(_object(z.get("meta", {}), f"{where}.meta"))
-    prefix = z.get("text_prefix")
+    prefix = z.get("text_prefix")  # applied by the reader before the spans are checked
     if prefix is not None and not isinstance(prefix, str):
         raise _fail("expected a string", f"{where}.text_prefix")
     quotes = []
@@ -243,7 +242,6 @@ def read_record(raw: Any, text: str, *, where: str = RECORD_KEY) -> Record:
         annotations=annotations,
         tokens=_tokens(z["tokens"], text, f"{where}.tokens") if "tokens" in z else None,
         sentences=_spans(z["sentences"], text, f"{where}.sentences") if "sentences" in z else None,
-        text_prefix=prefix,
     )
 
 

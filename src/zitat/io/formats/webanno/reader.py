@@ -15,10 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zitat.errors import InputError, ValidationError
+from zitat.errors import ValidationError
 from zitat.io.formats.assemble import FileNotes, build_document
 from zitat.io.formats.loss import warn_loss
 from zitat.io.formats.record import RECORD_KEY, Record, read_record
+from zitat.io.formats.textfile import read_export
 from zitat.io.formats.utf16 import UTF16, OffsetMap, utf16_length
 from zitat.io.formats.webanno.escaping import (
     split_unescaped,
@@ -308,17 +309,7 @@ def _relations(
 
 
 def _read_lines(path: Path) -> list[str]:
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        # universal newlines: \n, \r\n and \r end a line, as for Java's readLine
-        with path.open(encoding="utf-8-sig", newline=None) as handle:
-            content = handle.read()
-    except UnicodeDecodeError as err:
-        raise InputError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
-    if not content.strip():
-        raise InputError(f"{path}: the file is empty")
-    lines = content.split("\n")
+    lines = read_export(path).split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines
